@@ -1,0 +1,1 @@
+"""Mentora: an open-source platform for mentoring and coaching programs."""

@@ -1,0 +1,1 @@
+"""The framework-free matching core: scoring, candidates, solvers, metrics. Never imports Django."""
