@@ -1,0 +1,65 @@
+"""Small typed readers for configuration from environment variables; each fails loudly on a bad value."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+class ConfigurationError(RuntimeError):
+    """A configuration variable is missing or has a value that cannot be used."""
+
+
+def env_str(name: str, default: str | None = None) -> str:
+    """Return the variable's text, or the default; with no default a missing variable is an error."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        if default is None:
+            raise ConfigurationError(f"{name} must be set (see .env.example).")
+        return default
+    return value
+
+
+def env_bool(name: str, *, default: bool) -> bool:
+    """Read true/false, yes/no, on/off or 1/0."""
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigurationError(f"{name}={raw!r} is not a boolean; use true or false.")
+
+
+def env_int(name: str, *, default: int) -> int:
+    """Read a whole number."""
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name}={raw!r} is not a whole number.") from None
+
+
+def env_list(name: str, *, default: list[str]) -> list[str]:
+    """Read a comma-separated list."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def development_secret_key(var_dir: Path) -> str:
+    """Generate a secret key once into var/ and reuse it, so development sessions survive restarts."""
+    path = var_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key

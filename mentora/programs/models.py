@@ -1,0 +1,339 @@
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from mentora.profiles.choices import Cadence
+
+
+class Organisation(models.Model):
+    """A company, university, professional network or non-profit that runs programs."""
+
+    name = models.CharField(max_length=160, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationManager(models.Model):
+    """A program manager of an organisation: manages every program the organisation runs."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="managers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="managed_organisations"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="one_manager_row_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} manages {self.organisation}"
+
+
+class Program(models.Model):
+    class Kind(models.TextChoices):
+        MENTORING = "mentoring", "Mentoring"
+        COACHING = "coaching", "Coaching"
+
+    class Format(models.TextChoices):
+        ONE_TO_ONE = "one_to_one", "One-to-one"
+        # Group mentoring is planned; the format field keeps room for it.
+
+    class MatchingMode(models.TextChoices):
+        MANAGER = "manager", "Manager-run matching"
+        SELF_SERVICE = "self_service", "Self-service (mentees choose)"
+        BOTH = "both", "Both"
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        OPEN = "open", "Open for enrollment"
+        MATCHING = "matching", "Matching"
+        RUNNING = "running", "Running"
+        CLOSED = "closed", "Closed"
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="programs")
+    name = models.CharField(max_length=160)
+    slug = models.SlugField(max_length=80)
+    description = models.TextField(blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MENTORING)
+    format = models.CharField(max_length=20, choices=Format.choices, default=Format.ONE_TO_ONE)
+    matching_mode = models.CharField(
+        max_length=20, choices=MatchingMode.choices, default=MatchingMode.BOTH
+    )
+    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
+    listed = models.BooleanField(
+        default=True, help_text="Shown in the directory of open programs; otherwise invitation only."
+    )
+    enrollment_opens_at = models.DateTimeField(null=True, blank=True)
+    enrollment_closes_at = models.DateTimeField(null=True, blank=True)
+    expected_duration_weeks = models.PositiveSmallIntegerField(
+        default=26, validators=[MinValueValidator(1), MaxValueValidator(260)]
+    )
+    meeting_cadence = models.CharField(
+        max_length=20, choices=Cadence.choices, default=Cadence.FORTNIGHTLY
+    )
+    default_mentor_capacity = models.PositiveSmallIntegerField(
+        default=2, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    max_mentors_per_mentee = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    same_organisation_only = models.BooleanField(
+        default=False, help_text="Pair only participants who work for the same organisation."
+    )
+    requires_approval = models.BooleanField(
+        default=False, help_text="A manager approves each enrollment."
+    )
+    allow_dual_role = models.BooleanField(
+        default=False, help_text="A person may be both mentor and mentee in this program."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "slug"], name="program_slug_per_org"),
+            models.CheckConstraint(
+                condition=Q(enrollment_opens_at__isnull=True)
+                | Q(enrollment_closes_at__isnull=True)
+                | Q(enrollment_closes_at__gt=models.F("enrollment_opens_at")),
+                name="program_enrollment_window_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_coaching(self) -> bool:
+        return self.kind == self.Kind.COACHING
+
+    def role_label(self, role: str) -> str:
+        """The word this program uses for a role: coach and coachee in a coaching program."""
+        if role == Enrollment.Role.MENTOR:
+            return "Coach" if self.is_coaching else "Mentor"
+        if role == Enrollment.Role.MENTEE:
+            return "Coachee" if self.is_coaching else "Mentee"
+        return str(role)
+
+    def enrollment_is_open(self, *, now: object | None = None) -> bool:
+        moment = now or timezone.now()
+        if self.state != self.State.OPEN:
+            return False
+        if self.enrollment_opens_at and moment < self.enrollment_opens_at:  # type: ignore[operator]
+            return False
+        return not (self.enrollment_closes_at and moment >= self.enrollment_closes_at)  # type: ignore[operator]
+
+
+# The program lifecycle: the only moves `program_transition` allows.
+PROGRAM_TRANSITIONS: dict[str, set[str]] = {
+    Program.State.DRAFT: {Program.State.OPEN},
+    Program.State.OPEN: {Program.State.DRAFT, Program.State.MATCHING, Program.State.RUNNING},
+    Program.State.MATCHING: {Program.State.OPEN, Program.State.RUNNING},
+    Program.State.RUNNING: {Program.State.MATCHING, Program.State.CLOSED},
+    Program.State.CLOSED: set(),
+}
+
+
+class ProgramStateChange(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="state_changes")
+    from_state = models.CharField(max_length=20, choices=Program.State.choices)
+    to_state = models.CharField(max_length=20, choices=Program.State.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+
+
+class Question(models.Model):
+    """One question of a program's enrollment questionnaire."""
+
+    class Kind(models.TextChoices):
+        SINGLE_CHOICE = "single_choice", "Single choice"
+        MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
+        SCALE = "scale", "Scale of 1 to 5"
+        SHORT_TEXT = "short_text", "Short text"
+        LONG_TEXT = "long_text", "Long text"
+
+    class Audience(models.TextChoices):
+        MENTORS = "mentors", "Mentors"
+        MENTEES = "mentees", "Mentees"
+        BOTH = "both", "Both"
+
+    class MatchingRule(models.TextChoices):
+        MUST_MATCH = "must_match", "Must match"
+        SHOULD_MATCH = "should_match", "Should match"
+        SHOULD_DIFFER = "should_differ", "Should differ"
+        IGNORE = "ignore", "Not used in matching"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.CharField(max_length=300)
+    help_text = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    choices = models.JSONField(default=list, blank=True)
+    required = models.BooleanField(default=False)
+    audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.BOTH)
+    matching_rule = models.CharField(
+        max_length=20, choices=MatchingRule.choices, default=MatchingRule.IGNORE
+    )
+    weight = models.FloatField(
+        default=1.0, validators=[MinValueValidator(0.0), MaxValueValidator(10.0)]
+    )
+
+    class Meta:
+        ordering = ["program", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(weight__gte=0) & Q(weight__lte=10), name="question_weight_range"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def has_choices(self) -> bool:
+        return self.kind in {self.Kind.SINGLE_CHOICE, self.Kind.MULTIPLE_CHOICE}
+
+    def applies_to(self, role: str) -> bool:
+        if self.audience == self.Audience.BOTH:
+            return True
+        return (self.audience == self.Audience.MENTORS) == (role == Enrollment.Role.MENTOR)
+
+
+class Enrollment(models.Model):
+    """A person's place in a program, in one role."""
+
+    class Role(models.TextChoices):
+        MENTOR = "mentor", "Mentor"
+        MENTEE = "mentee", "Mentee"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for approval"
+        ACTIVE = "active", "Enrolled"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="enrollments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    status_note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["program", "role", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "user", "role"], name="one_enrollment_per_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} as {self.role} in {self.program}"
+
+    @property
+    def role_label(self) -> str:
+        return self.program.role_label(self.role)
+
+
+# Enrollment moves `enrollment_*` services allow.
+ENROLLMENT_TRANSITIONS: dict[str, set[str]] = {
+    Enrollment.Status.PENDING: {
+        Enrollment.Status.ACTIVE,
+        Enrollment.Status.DECLINED,
+        Enrollment.Status.WITHDRAWN,
+    },
+    Enrollment.Status.ACTIVE: {Enrollment.Status.WITHDRAWN},
+    Enrollment.Status.DECLINED: {Enrollment.Status.PENDING, Enrollment.Status.ACTIVE},
+    Enrollment.Status.WITHDRAWN: {Enrollment.Status.PENDING, Enrollment.Status.ACTIVE},
+}
+
+
+class Answer(models.Model):
+    """One enrollment's answer to one question, validated by the question's kind."""
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    value = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["enrollment", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.value}"
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Invitation(models.Model):
+    """An email invitation to manage an organisation or to enroll in a program."""
+
+    class Role(models.TextChoices):
+        MANAGER = "manager", "Program manager"
+        MENTOR = "mentor", "Mentor"
+        MENTEE = "mentee", "Mentee"
+        ANY = "any", "Mentor or mentee"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, null=True, blank=True, related_name="invitations"
+    )
+    email = models.EmailField()
+    role = models.CharField(max_length=10, choices=Role.choices)
+    token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role="manager", program__isnull=True)
+                | (~Q(role="manager") & Q(program__isnull=False)),
+                name="invitation_manager_to_org_participant_to_program",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation of {self.email} as {self.role}"

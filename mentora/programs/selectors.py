@@ -1,0 +1,151 @@
+"""Permission-filtered reads of organisations, programs and enrollments."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from mentora.programs.models import (
+    Enrollment,
+    Invitation,
+    Organisation,
+    OrganisationManager,
+    Program,
+)
+
+if TYPE_CHECKING:
+    from mentora.accounts.models import User
+
+
+def organisations_managed_by(*, user: User) -> QuerySet[Organisation]:
+    """Organisations in which the person is a program manager."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(managers__user=user)
+
+
+def user_manages_program(*, user: User, program: Program) -> bool:
+    """Whether the person is a program manager of the program's organisation."""
+    if not user.is_authenticated:
+        return False
+    return OrganisationManager.objects.filter(
+        organisation_id=program.organisation_id, user=user
+    ).exists()
+
+
+def programs_managed_by(*, user: User) -> QuerySet[Program]:
+    if not user.is_authenticated:
+        return Program.objects.none()
+    return Program.objects.filter(organisation__managers__user=user).select_related("organisation")
+
+
+def programs_visible_to(*, user: User) -> QuerySet[Program]:
+    """Programs a person may open: managed ones, ones they are enrolled or invited in, and the
+    listed programs open for enrollment."""
+    if not user.is_authenticated:
+        return Program.objects.none()
+    manages = OrganisationManager.objects.filter(
+        organisation_id=OuterRef("organisation_id"), user=user
+    )
+    enrolled = Enrollment.objects.filter(program_id=OuterRef("pk"), user=user)
+    invited = Invitation.objects.filter(program_id=OuterRef("pk"), email__iexact=user.email)
+    return (
+        Program.objects.annotate(
+            _manages=Exists(manages), _enrolled=Exists(enrolled), _invited=Exists(invited)
+        )
+        .filter(
+            Q(_manages=True)
+            | Q(_enrolled=True)
+            | Q(_invited=True)
+            | Q(state=Program.State.OPEN, listed=True)
+        )
+        .select_related("organisation")
+    )
+
+
+def program_directory(*, user: User) -> QuerySet[Program]:
+    """Listed programs that are open for enrollment, for the directory page."""
+    return (
+        Program.objects.filter(state=Program.State.OPEN, listed=True)
+        .select_related("organisation")
+        .order_by("name")
+    )
+
+
+def get_program_for_user(*, user: User, program_id: int) -> Program:
+    """The program, or 404 when the person may not see it."""
+    try:
+        return programs_visible_to(user=user).get(pk=program_id)
+    except Program.DoesNotExist:
+        raise Http404("No such program.") from None
+
+
+def get_managed_program(*, user: User, program_id: int) -> Program:
+    """A program the person manages, or 404 (never 403: outsiders learn nothing)."""
+    try:
+        return programs_managed_by(user=user).get(pk=program_id)
+    except Program.DoesNotExist:
+        raise Http404("No such program.") from None
+
+
+def get_managed_organisation(*, user: User, organisation_id: int) -> Organisation:
+    try:
+        return organisations_managed_by(user=user).get(pk=organisation_id)
+    except Organisation.DoesNotExist:
+        raise Http404("No such organisation.") from None
+
+
+def enrollments_visible_to(*, user: User) -> QuerySet[Enrollment]:
+    """A person's own enrollments and every enrollment of the programs they manage."""
+    if not user.is_authenticated:
+        return Enrollment.objects.none()
+    return Enrollment.objects.filter(
+        Q(user=user) | Q(program__organisation__managers__user=user)
+    ).select_related("program", "program__organisation", "user", "user__profile")
+
+
+def get_enrollment_for_user(*, user: User, enrollment_id: int) -> Enrollment:
+    try:
+        return enrollments_visible_to(user=user).distinct().get(pk=enrollment_id)
+    except Enrollment.DoesNotExist:
+        raise Http404("No such enrollment.") from None
+
+
+def enrollments_of_user(*, user: User) -> QuerySet[Enrollment]:
+    """The person's own enrollments, newest program first."""
+    return (
+        Enrollment.objects.filter(user=user)
+        .select_related("program", "program__organisation")
+        .order_by("-created_at")
+    )
+
+
+def program_participants(*, program: Program) -> QuerySet[Enrollment]:
+    """Every enrollment of a program with what listing it needs (for managers)."""
+    return (
+        Enrollment.objects.filter(program=program)
+        .select_related("user", "user__profile")
+        .order_by("role", "user__profile__display_name", "user__email")
+    )
+
+
+def program_counts(*, program: Program) -> dict[str, int]:
+    """Participants by role and status, for the manager's program page."""
+    counts = {"mentors": 0, "mentees": 0, "pending": 0, "withdrawn": 0}
+    for role, status in Enrollment.objects.filter(program=program).values_list("role", "status"):
+        if status == Enrollment.Status.ACTIVE:
+            counts["mentors" if role == Enrollment.Role.MENTOR else "mentees"] += 1
+        elif status == Enrollment.Status.PENDING:
+            counts["pending"] += 1
+        elif status == Enrollment.Status.WITHDRAWN:
+            counts["withdrawn"] += 1
+    return counts
+
+
+def invitation_for_token(*, token: str) -> Invitation:
+    try:
+        return Invitation.objects.select_related("program", "organisation").get(token=token)
+    except Invitation.DoesNotExist:
+        raise Http404("This invitation link is not valid.") from None
