@@ -161,21 +161,27 @@ LOGIN_URL = "account_login"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mentora"
 
-# Email: Django's backends. In development messages are files under var/mail so that a newcomer
-# can open the verification link.
-EMAIL_BACKEND = env_str(
+# Email: Django's mailers (the MAILERS setting of Django 6.1). In development messages are
+# written as files under var/mail so that a newcomer can open the verification link.
+EMAIL_BACKEND_NAME = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.filebased.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", default=25)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
+_email_options: dict[str, object] = {}
+if EMAIL_BACKEND_NAME.endswith("filebased.EmailBackend"):
+    _email_options["file_path"] = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+elif EMAIL_BACKEND_NAME.endswith("smtp.EmailBackend"):
+    _email_options.update(
+        host=env_str("EMAIL_HOST", "localhost"),
+        port=env_int("EMAIL_PORT", default=25),
+        username=env_str("EMAIL_HOST_USER", ""),
+        password=env_str("EMAIL_HOST_PASSWORD", ""),
+        use_tls=env_bool("EMAIL_USE_TLS", default=False),
+        use_ssl=env_bool("EMAIL_USE_SSL", default=False),
+    )
+MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_NAME, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mentora <mentora@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

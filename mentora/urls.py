@@ -2,12 +2,15 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from mentora.programs import views_participant
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("api/", include("mentora.api.urls")),
     path("profile/", include("mentora.profiles.urls")),
     path("", include("mentora.programs.urls")),
+    path("", views_participant.home, name="home"),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,11 @@
 from django.urls import path
 
+from mentora.profiles import views
+
 app_name = "profiles"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", views.profile_edit, name="edit"),
+    path("self-identification/", views.demographics_edit, name="demographics"),
+    path("<int:profile_id>/", views.profile_detail, name="detail"),
+]

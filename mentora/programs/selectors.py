@@ -13,6 +13,7 @@ from mentora.programs.models import (
     Organisation,
     OrganisationManager,
     Program,
+    Question,
 )
 
 if TYPE_CHECKING:
@@ -149,3 +150,11 @@ def invitation_for_token(*, token: str) -> Invitation:
         return Invitation.objects.select_related("program", "organisation").get(token=token)
     except Invitation.DoesNotExist:
         raise Http404("This invitation link is not valid.") from None
+
+
+def get_question(*, program: Program, question_id: int) -> Question:
+    """A question of a program (the caller has already checked the program's permissions)."""
+    try:
+        return program.questions.get(pk=question_id)
+    except Question.DoesNotExist:
+        raise Http404("No such question.") from None

@@ -1,0 +1,89 @@
+"""Profile pages: editing one's own profile and self-identification, viewing another's profile."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from mentora.accounts.models import User
+from mentora.profiles.forms import DemographicsForm, ProfileForm
+from mentora.profiles.models import DemographicIdentity, Profile
+from mentora.profiles.selectors import get_profile_for_user
+from mentora.profiles.services import demographics_update, profile_update
+from mentora.programs.models import Enrollment
+from mentora.programs.selectors import programs_visible_to
+
+
+@login_required
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    """The signed-in person edits their own profile (never anyone else's: there is no id here)."""
+    user = request.user
+    profile = Profile.objects.filter(user=user).first()
+    initial = {"manager_email": profile.manager.email if profile and profile.manager else ""}
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "manager_email"}
+        manager_email = form.cleaned_data.get("manager_email")
+        fields["manager"] = (
+            User.objects.filter(email__iexact=manager_email).first() if manager_email else None
+        )
+        if manager_email and fields["manager"] is None:
+            form.add_error("manager_email", "Nobody with that email uses Mentora yet.")
+        else:
+            try:
+                profile_update(user=user, editor=user, **fields)  # type: ignore[arg-type]
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, "Your profile is saved.")
+                return redirect("profiles:edit")
+    return render(
+        request,
+        "profiles/profile_edit.html",
+        {"nav_section": "profile", "form": form, "profile": profile},
+    )
+
+
+@login_required
+def demographics_edit(request: HttpRequest) -> HttpResponse:
+    """Optional self-identification: shown to the person and only counted in aggregate reports."""
+    identity = DemographicIdentity.objects.filter(user=request.user).first()
+    initial = (
+        {"gender": identity.gender, "ethnicity": identity.ethnicity, "nationality": identity.nationality}
+        if identity
+        else {}
+    )
+    for key in ("ethnicity", "nationality"):
+        if initial.get(key) == "prefer_not_to_say":
+            initial[key] = ""
+    form = DemographicsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        demographics_update(user=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        messages.success(request, "Your self-identification is saved.")
+        return redirect("profiles:demographics")
+    return render(
+        request, "profiles/demographics.html", {"nav_section": "profile", "form": form}
+    )
+
+
+@login_required
+def profile_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
+    profile = get_profile_for_user(user=request.user, profile_id=profile_id)  # type: ignore[arg-type]
+    enrollments = (
+        Enrollment.objects.filter(
+            user=profile.user,
+            status=Enrollment.Status.ACTIVE,
+            # Only the programs the viewer may see: a profile never reveals other programs.
+            program__in=programs_visible_to(user=request.user),  # type: ignore[misc]
+        )
+        .select_related("program", "mentor_offer", "mentee_needs")
+        .prefetch_related("mentor_offer__skills", "mentee_needs__skills")
+    )
+    return render(
+        request,
+        "profiles/profile_detail.html",
+        {"profile": profile, "enrollments": enrollments, "is_self": profile.user_id == request.user.pk},
+    )

@@ -1,0 +1,227 @@
+"""Pages for participants: home, the program directory, a program, enrollment, invitations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from mentora.profiles.forms import MenteeNeedsForm, MentorOfferForm, ProfileForm, split_commas
+from mentora.profiles.models import Profile
+from mentora.profiles.selectors import skills_for_organisation
+from mentora.profiles.services import profile_update
+from mentora.programs import selectors, services
+from mentora.programs.forms import QuestionnaireForm
+from mentora.programs.models import Enrollment, Invitation, Program
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The landing page for visitors; a participant's home listing their programs."""
+    if not request.user.is_authenticated:
+        return render(request, "programs/landing.html")
+    user = request.user
+    enrollments = selectors.enrollments_of_user(user=user)
+    invitations = Invitation.objects.filter(
+        email__iexact=user.email, accepted_at=None
+    ).select_related("program", "organisation")
+    return render(
+        request,
+        "programs/home.html",
+        {
+            "nav_section": "home",
+            "enrollments": enrollments,
+            "managed_programs": selectors.programs_managed_by(user=user),
+            "invitations": invitations,
+            "has_profile": Profile.objects.filter(user=user).exists(),
+        },
+    )
+
+
+@login_required
+def directory(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    programs = selectors.program_directory(user=request.user)  # type: ignore[arg-type]
+    if query:
+        programs = programs.filter(name__icontains=query) | programs.filter(
+            description__icontains=query
+        )
+    return render(
+        request,
+        "programs/directory.html",
+        {"nav_section": "directory", "programs": programs, "query": query},
+    )
+
+
+@login_required
+def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
+    program = selectors.get_program_for_user(user=request.user, program_id=program_id)  # type: ignore[arg-type]
+    mine = list(Enrollment.objects.filter(program=program, user=request.user))
+    return render(
+        request,
+        "programs/program_detail.html",
+        {
+            "program": program,
+            "my_enrollments": mine,
+            "manages": selectors.user_manages_program(user=request.user, program=program),  # type: ignore[arg-type]
+            "can_enroll": program.enrollment_is_open()
+            or services.user_is_invited(user=request.user, program=program),  # type: ignore[arg-type]
+        },
+    )
+
+
+def _initial_profile(profile: Profile | None) -> dict[str, Any]:
+    if profile is None:
+        return {}
+    return {"manager_email": profile.manager.email if profile.manager else ""}
+
+
+@login_required
+def enroll(request: HttpRequest, program_id: int) -> HttpResponse:
+    """Choose a role, complete the profile and the questionnaire, and enroll."""
+    user = request.user
+    program = selectors.get_program_for_user(user=user, program_id=program_id)  # type: ignore[arg-type]
+    role = request.POST.get("role") or request.GET.get("role")
+    if role not in Enrollment.Role.values:
+        return render(request, "programs/enroll_role.html", {"program": program})
+    questions = [q for q in program.questions.all() if q.applies_to(role)]
+    profile = Profile.objects.filter(user=user).first()
+    side_form_class = MentorOfferForm if role == Enrollment.Role.MENTOR else MenteeNeedsForm
+    prefix_initial = {"capacity": program.default_mentor_capacity, "meeting_cadence": program.meeting_cadence}
+    if request.method == "POST":
+        profile_form = ProfileForm(request.POST, request.FILES, instance=profile, prefix="profile")
+        side_form = side_form_class(request.POST, prefix="side")
+        questionnaire = QuestionnaireForm(request.POST, questions=questions, prefix="q")
+        if profile_form.is_valid() and side_form.is_valid() and questionnaire.is_valid():
+            try:
+                enrollment = _enroll(
+                    request, program, role, profile_form, side_form, questionnaire
+                )
+            except ValidationError as error:
+                _attach_errors(error, profile_form, side_form, questionnaire)
+            except PermissionDenied as error:
+                messages.error(request, str(error))
+            else:
+                if enrollment.status == Enrollment.Status.PENDING:
+                    messages.info(
+                        request,
+                        f"Thank you. A manager of {program} will review your enrollment.",
+                    )
+                else:
+                    messages.success(
+                        request, f"You are enrolled in {program} as {enrollment.role_label.lower()}."
+                    )
+                return redirect("home")
+    else:
+        profile_form = ProfileForm(
+            instance=profile, prefix="profile", initial=_initial_profile(profile)
+        )
+        side_form = side_form_class(prefix="side", initial=prefix_initial)
+        questionnaire = QuestionnaireForm(questions=questions, prefix="q")
+    return render(
+        request,
+        "programs/enroll.html",
+        {
+            "program": program,
+            "role": role,
+            "role_label": program.role_label(role),
+            "profile_form": profile_form,
+            "side_form": side_form,
+            "questionnaire": questionnaire,
+            "skills": skills_for_organisation(organisation=program.organisation),
+        },
+    )
+
+
+def _enroll(
+    request: HttpRequest,
+    program: Program,
+    role: str,
+    profile_form: ProfileForm,
+    side_form: MentorOfferForm | MenteeNeedsForm,
+    questionnaire: QuestionnaireForm,
+) -> Enrollment:
+    from django.db import transaction
+
+    from mentora.accounts.models import User
+
+    with transaction.atomic():
+        fields = {k: v for k, v in profile_form.cleaned_data.items() if k != "manager_email"}
+        manager_email = profile_form.cleaned_data.get("manager_email")
+        if manager_email:
+            manager = User.objects.filter(email__iexact=manager_email).first()
+            if manager is None:
+                raise ValidationError({"manager_email": "Nobody with that email uses Mentora yet."})
+            fields["manager"] = manager
+        profile_update(user=request.user, editor=request.user, **fields)  # type: ignore[arg-type]
+        side = dict(side_form.cleaned_data)
+        side["skills"] = split_commas(side.get("skills", ""))
+        if "free_tags" in side:
+            side["free_tags"] = split_commas(side["free_tags"])
+        if "people_to_avoid" in side:
+            emails = split_commas(side.pop("people_to_avoid"))
+            side["people_to_avoid"] = list(User.objects.filter(email__in=[e.lower() for e in emails]))
+        if "career_goals" in side:
+            side["career_goals"] = side["career_goals"].splitlines()
+        return services.enrollment_submit(
+            program=program,
+            user=request.user,  # type: ignore[arg-type]
+            role=role,
+            answers=questionnaire.answers(),
+            mentor_offer=side if role == Enrollment.Role.MENTOR else None,
+            mentee_needs=side if role == Enrollment.Role.MENTEE else None,
+        )
+
+
+def _attach_errors(error: ValidationError, *forms_: Any) -> None:
+    """Show a service's validation errors on the form field they concern (or at the top)."""
+    if not hasattr(error, "error_dict"):
+        forms_[0].add_error(None, error)
+        return
+    for field, field_errors in error.message_dict.items():
+        for form in forms_:
+            if field in form.fields:
+                form.add_error(field, field_errors)
+                break
+        else:
+            forms_[0].add_error(None, f"{field.replace('_', ' ')}: {' '.join(field_errors)}")
+
+
+@login_required
+@require_POST
+def enrollment_withdraw(request: HttpRequest, enrollment_id: int) -> HttpResponse:
+    enrollment = selectors.get_enrollment_for_user(user=request.user, enrollment_id=enrollment_id)  # type: ignore[arg-type]
+    try:
+        services.enrollment_withdraw(enrollment=enrollment, withdrawn_by=request.user)  # type: ignore[arg-type]
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, f"Your enrollment in {enrollment.program} is withdrawn.")
+    return redirect(request.POST.get("next") or "home")
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Where an invitation link lands: log in or sign up first, then accept or enroll."""
+    invite = selectors.invitation_for_token(token=token)
+    if not request.user.is_authenticated:
+        return render(request, "programs/invitation.html", {"invitation": invite})
+    if invite.email.lower() != request.user.email.lower():
+        return render(
+            request, "programs/invitation.html", {"invitation": invite, "wrong_account": True}, status=403
+        )
+    if invite.role == Invitation.Role.MANAGER:
+        if request.method == "POST":
+            services.invitation_accept(invitation=invite, user=request.user)  # type: ignore[arg-type]
+            messages.success(request, f"You now manage programs of {invite.organisation}.")
+            return redirect("programs:manage")
+        return render(request, "programs/invitation.html", {"invitation": invite})
+    assert invite.program is not None
+    url = reverse("programs:enroll", kwargs={"program_id": invite.program.pk})
+    if invite.role in {Invitation.Role.MENTOR, Invitation.Role.MENTEE}:
+        url += f"?role={invite.role}"
+    return redirect(url)
