@@ -68,7 +68,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -79,6 +78,10 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "mentora.accounts.middleware.UserTimezoneMiddleware",
 ]
+
+if not DEBUG:
+    # Production serves the collected static files itself (`manage.py collectstatic`).
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "mentora.urls"
 WSGI_APPLICATION = "mentora.wsgi.application"
