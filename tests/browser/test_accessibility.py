@@ -1,0 +1,75 @@
+"""An axe scan of the main pages finds no serious or critical violation."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import PASSWORD
+
+from .conftest import log_in, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AXE = Axe()
+
+
+def _serious(page) -> list[str]:  # type: ignore[no-untyped-def]
+    results = AXE.run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def _scan(page, paths: list[str], prefix: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    problems: dict[str, list[str]] = {}
+    for path in paths:
+        response = page.goto(path)
+        assert response is not None and response.status == 200, f"{path} answered {response and response.status}"
+        found = _serious(page)
+        if found:
+            problems[path] = found
+        for width, label in [(375, "phone")]:
+            page.set_viewport_size({"width": width, "height": 800})
+            found = _serious(page)
+            if found:
+                problems[f"{path} at {label} width"] = found
+            page.set_viewport_size({"width": 1280, "height": 900})
+        screenshot(page, f"a11y-{prefix}-{path.strip('/').replace('/', '-') or 'root'}")
+    return problems
+
+
+def test_public_pages_pass_an_accessibility_scan(page) -> None:  # type: ignore[no-untyped-def]
+    problems = _scan(page, ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"], "public")
+    assert problems == {}
+
+
+def test_participant_pages_pass_an_accessibility_scan(page, program, mentor, mentee) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, mentee.email, PASSWORD)
+    paths = [
+        "/",
+        "/programs/",
+        f"/programs/{program.pk}/",
+        f"/programs/{program.pk}/enroll/",
+        f"/programs/{program.pk}/enroll/?role=mentor",
+        "/profile/",
+        "/profile/self-identification/",
+        f"/profile/{mentor.profile.pk}/",
+        "/accounts/email/",
+    ]
+    assert _scan(page, paths, "participant") == {}
+
+
+def test_manager_pages_pass_an_accessibility_scan(page, program, mentor, mentee, manager) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, manager.email, PASSWORD)
+    paths = [
+        "/manage/",
+        f"/manage/programs/{program.pk}/",
+        f"/manage/programs/{program.pk}/edit/",
+        f"/manage/programs/{program.pk}/questions/",
+        f"/manage/organisations/{program.organisation_id}/managers/",
+        f"/manage/programs/{program.pk}/participants/import/",
+    ]
+    assert _scan(page, paths, "manager") == {}
