@@ -1,4 +1,4 @@
-"""Shared personas for every test: a manager, a mentor, a mentee, and an outsider who must see nothing."""
+"""Shared personas for every test: a manager, a mentor, a mentee, and an outsider who sees nothing."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from mentora.profiles.services import profile_update
 from mentora.programs.models import Enrollment, Organisation, Program
 from mentora.programs.services import enrollment_submit, organisation_create, program_create
 
-PASSWORD = "correct horse battery staple"
+PASSWORD = "correct horse battery staple"  # noqa: S105 - a test persona's password
 
 
 def make_person(email: str, name: str, **profile: object) -> User:
@@ -60,7 +60,9 @@ def mentor(program: Program) -> User:
 
 @pytest.fixture
 def mentee(program: Program) -> User:
-    user = make_person("mentee@example.org", "Mina Mentee", industry="healthcare", years_experience=2)
+    user = make_person(
+        "mentee@example.org", "Mina Mentee", industry="healthcare", years_experience=2
+    )
     enrollment_submit(
         program=program,
         user=user,
@@ -82,4 +84,6 @@ def other_organisation_program(db: None) -> Program:
     """A program of another organisation with its own manager."""
     other_manager = make_person("other-manager@example.org", "Oscar Other")
     organisation = organisation_create(name="Globex Learning", created_by=other_manager)
-    return program_create(organisation=organisation, created_by=other_manager, name="Globex Coaching")
+    return program_create(
+        organisation=organisation, created_by=other_manager, name="Globex Coaching"
+    )

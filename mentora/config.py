@@ -1,4 +1,4 @@
-"""Small typed readers for configuration from environment variables; each fails loudly on a bad value."""
+"""Typed readers for configuration from environment variables; each fails loudly on a bad value."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ class ConfigurationError(RuntimeError):
 
 
 def env_str(name: str, default: str | None = None) -> str:
-    """Return the variable's text, or the default; with no default a missing variable is an error."""
+    """Return the variable's text, or the default; without a default a missing one is an error."""
     value = os.environ.get(name)
     if value is None or value == "":
         if default is None:
@@ -54,7 +54,7 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
 
 
 def development_secret_key(var_dir: Path) -> str:
-    """Generate a secret key once into var/ and reuse it, so development sessions survive restarts."""
+    """Generate a secret key once into var/ and reuse it, so sessions survive restarts."""
     path = var_dir / "secret_key"
     if path.exists():
         return path.read_text().strip()

@@ -82,11 +82,15 @@ class MentorOfferForm(forms.Form):
         label="Other topics (free tags)", required=False, help_text="Separate with commas."
     )
     focus_areas = forms.MultipleChoiceField(
-        choices=FocusArea.choices, required=False, widget=forms.CheckboxSelectMultiple,
+        choices=FocusArea.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label="Focus areas you can help with",
     )
     motivation = forms.CharField(
-        label="Why you mentor, in your own words", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Why you mentor, in your own words",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     capacity = forms.IntegerField(
         label="Most mentees at once", min_value=1, max_value=50, initial=2
@@ -107,14 +111,20 @@ class MenteeNeedsForm(forms.Form):
         label="Why you want a mentor", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     focus_areas = forms.MultipleChoiceField(
-        choices=FocusArea.choices, required=False, widget=forms.CheckboxSelectMultiple,
+        choices=FocusArea.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label="What you want help with",
     )
-    meeting_cadence = forms.ChoiceField(choices=Cadence.choices, label="How often you'd like to meet")
+    meeting_cadence = forms.ChoiceField(
+        choices=Cadence.choices, label="How often you'd like to meet"
+    )
     organisation_preference = forms.ChoiceField(
         choices=Preference.choices, label="Your mentor's organisation"
     )
-    industry_preference = forms.ChoiceField(choices=Preference.choices, label="Your mentor's industry")
+    industry_preference = forms.ChoiceField(
+        choices=Preference.choices, label="Your mentor's industry"
+    )
     job_function_preference = forms.ChoiceField(
         choices=Preference.choices, label="Your mentor's job function"
     )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 
 from mentora.profiles.choices import (
     GENDERS,
@@ -23,7 +24,9 @@ PHOTO_MAX_BYTES = 2 * 1024 * 1024
 def validate_timezone(value: str) -> None:
     """Accept only IANA timezone names such as Europe/Lisbon."""
     if value not in zoneinfo.available_timezones():
-        raise ValidationError(f"{value!r} is not an IANA timezone name (for example Europe/Lisbon).")
+        raise ValidationError(
+            f"{value!r} is not an IANA timezone name (for example Europe/Lisbon)."
+        )
 
 
 def validate_photo_size(value: object) -> None:
@@ -62,12 +65,12 @@ class Skill(models.Model):
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                models.functions.Lower("name"),
+                Lower("name"),
                 condition=models.Q(organisation__isnull=True),
                 name="shared_skill_unique_name",
             ),
             models.UniqueConstraint(
-                models.functions.Lower("name"),
+                Lower("name"),
                 "organisation",
                 condition=models.Q(organisation__isnull=False),
                 name="organisation_skill_unique_name",
@@ -170,9 +173,7 @@ class MenteeNeeds(models.Model):
     job_function_preference = models.CharField(
         max_length=10, choices=Preference.choices, default=Preference.ANY
     )
-    people_to_avoid = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="+"
-    )
+    people_to_avoid = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
 
     class Meta:
         verbose_name_plural = "mentee needs"

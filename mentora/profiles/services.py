@@ -54,7 +54,9 @@ def _clean_list(*, field: str, values: Iterable[str], allowed: set[str]) -> list
         if not value:
             continue
         if value not in allowed:
-            raise ValidationError({field: f"{value!r} is not one of: {', '.join(sorted(allowed))}."})
+            raise ValidationError(
+                {field: f"{value!r} is not one of: {', '.join(sorted(allowed))}."}
+            )
         if value not in cleaned:
             cleaned.append(value)
     return cleaned
@@ -113,12 +115,12 @@ def skills_resolve(
         key = name.strip().lower()
         if not key:
             continue
-        skill = index.get(key)
-        if skill is None:
+        match = index.get(key)
+        if match is None:
             close = difflib.get_close_matches(key, list(index), n=3, cutoff=0.6)
             unknown[name.strip()] = sorted({index[c].name for c in close})
-        elif skill not in found:
-            found.append(skill)
+        elif match not in found:
+            found.append(match)
     return found, unknown
 
 
@@ -176,7 +178,7 @@ def mentee_needs_save(*, enrollment: Enrollment, data: Mapping[str, Any]) -> Men
     if "career_goals" in data:
         goals = data["career_goals"]
         if isinstance(goals, str):
-            goals = [line for line in goals.splitlines()]
+            goals = goals.splitlines()
         needs.career_goals = [str(g).strip()[:300] for g in goals if str(g).strip()][:10]
     for name in (
         "why_mentor",
@@ -228,9 +230,10 @@ def skill_create(
     if not name:
         raise ValidationError({"name": "A skill needs a name."})
     clash = Skill.objects.annotate(lname=Lower("name")).filter(lname=name.lower())
-    if clash.filter(organisation__isnull=True).exists() or clash.filter(
-        organisation=organisation
-    ).exists():
+    if (
+        clash.filter(organisation__isnull=True).exists()
+        or clash.filter(organisation=organisation).exists()
+    ):
         raise ValidationError({"name": f"The taxonomy already has a skill called {name!r}."})
     return Skill.objects.create(
         organisation=organisation,

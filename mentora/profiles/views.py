@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.accounts.models import User
 from mentora.profiles.forms import DemographicsForm, ProfileForm
 from mentora.profiles.models import DemographicIdentity, Profile
@@ -18,12 +19,14 @@ from mentora.programs.selectors import programs_visible_to
 
 
 @login_required
-def profile_edit(request: HttpRequest) -> HttpResponse:
+def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The signed-in person edits their own profile (never anyone else's: there is no id here)."""
     user = request.user
     profile = Profile.objects.filter(user=user).first()
     initial = {"manager_email": profile.manager.email if profile and profile.manager else ""}
-    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile, initial=initial)
+    form = ProfileForm(
+        request.POST or None, request.FILES or None, instance=profile, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "manager_email"}
         manager_email = form.cleaned_data.get("manager_email")
@@ -34,7 +37,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
             form.add_error("manager_email", "Nobody with that email uses Mentora yet.")
         else:
             try:
-                profile_update(user=user, editor=user, **fields)  # type: ignore[arg-type]
+                profile_update(user=user, editor=user, **fields)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -48,11 +51,15 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def demographics_edit(request: HttpRequest) -> HttpResponse:
+def demographics_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Optional self-identification: shown to the person and only counted in aggregate reports."""
     identity = DemographicIdentity.objects.filter(user=request.user).first()
     initial = (
-        {"gender": identity.gender, "ethnicity": identity.ethnicity, "nationality": identity.nationality}
+        {
+            "gender": identity.gender,
+            "ethnicity": identity.ethnicity,
+            "nationality": identity.nationality,
+        }
         if identity
         else {}
     )
@@ -61,23 +68,21 @@ def demographics_edit(request: HttpRequest) -> HttpResponse:
             initial[key] = ""
     form = DemographicsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        demographics_update(user=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        demographics_update(user=request.user, **form.cleaned_data)
         messages.success(request, "Your self-identification is saved.")
         return redirect("profiles:demographics")
-    return render(
-        request, "profiles/demographics.html", {"nav_section": "profile", "form": form}
-    )
+    return render(request, "profiles/demographics.html", {"nav_section": "profile", "form": form})
 
 
 @login_required
-def profile_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
-    profile = get_profile_for_user(user=request.user, profile_id=profile_id)  # type: ignore[arg-type]
+def profile_detail(request: AuthenticatedHttpRequest, profile_id: int) -> HttpResponse:
+    profile = get_profile_for_user(user=request.user, profile_id=profile_id)
     enrollments = (
         Enrollment.objects.filter(
             user=profile.user,
             status=Enrollment.Status.ACTIVE,
             # Only the programs the viewer may see: a profile never reveals other programs.
-            program__in=programs_visible_to(user=request.user),  # type: ignore[misc]
+            program__in=programs_visible_to(user=request.user),
         )
         .select_related("program", "mentor_offer", "mentee_needs")
         .prefetch_related("mentor_offer__skills", "mentee_needs__skills")
@@ -85,5 +90,9 @@ def profile_detail(request: HttpRequest, profile_id: int) -> HttpResponse:
     return render(
         request,
         "profiles/profile_detail.html",
-        {"profile": profile, "enrollments": enrollments, "is_self": profile.user_id == request.user.pk},
+        {
+            "profile": profile,
+            "enrollments": enrollments,
+            "is_self": profile.user_id == request.user.pk,
+        },
     )

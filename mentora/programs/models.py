@@ -29,7 +29,9 @@ class Organisation(models.Model):
 class OrganisationManager(models.Model):
     """A program manager of an organisation: manages every program the organisation runs."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="managers")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="managers"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="managed_organisations"
     )
@@ -40,7 +42,9 @@ class OrganisationManager(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "user"], name="one_manager_row_per_user")
+            models.UniqueConstraint(
+                fields=["organisation", "user"], name="one_manager_row_per_user"
+            )
         ]
 
     def __str__(self) -> str:
@@ -68,7 +72,9 @@ class Program(models.Model):
         RUNNING = "running", "Running"
         CLOSED = "closed", "Closed"
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="programs")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="programs"
+    )
     name = models.CharField(max_length=160)
     slug = models.SlugField(max_length=80)
     description = models.TextField(blank=True)
@@ -79,7 +85,8 @@ class Program(models.Model):
     )
     state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
     listed = models.BooleanField(
-        default=True, help_text="Shown in the directory of open programs; otherwise invitation only."
+        default=True,
+        help_text="Shown in the directory of open programs; otherwise invitation only.",
     )
     enrollment_opens_at = models.DateTimeField(null=True, blank=True)
     enrollment_closes_at = models.DateTimeField(null=True, blank=True)
@@ -163,6 +170,9 @@ class ProgramStateChange(models.Model):
 
     class Meta:
         ordering = ["changed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.program}: {self.from_state} → {self.to_state}"
 
 
 class Question(models.Model):
@@ -287,7 +297,9 @@ class Answer(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["enrollment", "question"], name="one_answer_per_question")
+            models.UniqueConstraint(
+                fields=["enrollment", "question"], name="one_answer_per_question"
+            )
         ]
 
     def __str__(self) -> str:

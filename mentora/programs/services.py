@@ -264,10 +264,12 @@ def answer_clean(*, question: Question, value: Any) -> Any:
 
 
 def answers_clean(
-    *, program: Program, role: str, answers: Mapping[int | str, Any]
+    *, program: Program, role: str, answers: Mapping[int, Any] | Mapping[str, Any]
 ) -> dict[int, Any]:
     """Validate a whole questionnaire; errors are keyed `question_<id>`."""
     questions = [q for q in program.questions.all() if q.applies_to(role)]
+    # Forms give integer keys, JSON gives string keys: accept both.
+    given: dict[str, Any] = {str(key): value for key, value in answers.items()}
     by_id = {q.pk: q for q in questions}
     errors: dict[str, list[str]] = {}
     cleaned: dict[int, Any] = {}
@@ -282,7 +284,7 @@ def answers_clean(
                 f"Question {qid} is not part of this questionnaire for a {role}."
             )
     for question in questions:
-        raw = answers.get(question.pk, answers.get(str(question.pk)))
+        raw = given.get(str(question.pk))
         try:
             value = answer_clean(question=question, value=raw)
         except ValidationError as error:
@@ -383,7 +385,7 @@ def enrollment_submit(
     program: Program,
     user: User,
     role: str,
-    answers: Mapping[int | str, Any],
+    answers: Mapping[int, Any] | Mapping[str, Any],
     mentor_offer: Mapping[str, Any] | None = None,
     mentee_needs: Mapping[str, Any] | None = None,
     bypass_window: bool = False,
@@ -399,12 +401,14 @@ def enrollment_submit(
     if role not in Enrollment.Role.values:
         raise ValidationError({"role": f"{role!r} is not a role; choose mentor or mentee."})
     invited = user_is_invited(user=user, program=program)
-    if not bypass_window and not program.enrollment_is_open():
-        if not (invited and program.state in {Program.State.OPEN, Program.State.RUNNING}):
-            raise ValidationError("This program is not open for enrollment.")
+    invited_while_active = invited and program.state in {Program.State.OPEN, Program.State.RUNNING}
+    if not bypass_window and not program.enrollment_is_open() and not invited_while_active:
+        raise ValidationError("This program is not open for enrollment.")
     if not Profile.objects.filter(user=user).exists():
         raise ValidationError("Complete your profile before enrolling.")
-    existing = {e.role: e for e in Enrollment.objects.select_for_update().filter(program=program, user=user)}
+    existing = {
+        e.role: e for e in Enrollment.objects.select_for_update().filter(program=program, user=user)
+    }
     current = existing.get(role)
     if current is not None and current.status in {
         Enrollment.Status.ACTIVE,
@@ -436,7 +440,10 @@ def enrollment_submit(
         enrollment.save()
         enrollment.answers.all().delete()
     Answer.objects.bulk_create(
-        [Answer(enrollment=enrollment, question_id=qid, value=v) for qid, v in cleaned_answers.items()]
+        [
+            Answer(enrollment=enrollment, question_id=qid, value=v)
+            for qid, v in cleaned_answers.items()
+        ]
     )
     if role == Enrollment.Role.MENTOR:
         mentor_offer_save(enrollment=enrollment, data=mentor_offer or {})
@@ -448,7 +455,9 @@ def enrollment_submit(
     return enrollment
 
 
-def _enrollment_move(*, enrollment: Enrollment, to_status: str, by: User, note: str = "") -> Enrollment:
+def _enrollment_move(
+    *, enrollment: Enrollment, to_status: str, by: User, note: str = ""
+) -> Enrollment:
     locked = Enrollment.objects.select_for_update().select_related("program").get(pk=enrollment.pk)
     if to_status not in ENROLLMENT_TRANSITIONS.get(locked.status, set()):
         raise ValidationError(
@@ -471,7 +480,9 @@ def _enrollment_move(*, enrollment: Enrollment, to_status: str, by: User, note: 
 def enrollment_approve(*, enrollment: Enrollment, approved_by: User) -> Enrollment:
     """A manager accepts a pending enrollment."""
     _require_manager(user=approved_by, program=enrollment.program)
-    return _enrollment_move(enrollment=enrollment, to_status=Enrollment.Status.ACTIVE, by=approved_by)
+    return _enrollment_move(
+        enrollment=enrollment, to_status=Enrollment.Status.ACTIVE, by=approved_by
+    )
 
 
 @transaction.atomic
@@ -484,11 +495,12 @@ def enrollment_decline(*, enrollment: Enrollment, declined_by: User, note: str =
 
 
 @transaction.atomic
-def enrollment_withdraw(*, enrollment: Enrollment, withdrawn_by: User, note: str = "") -> Enrollment:
+def enrollment_withdraw(
+    *, enrollment: Enrollment, withdrawn_by: User, note: str = ""
+) -> Enrollment:
     """The person themselves, or a manager, withdraws an enrollment."""
     if withdrawn_by.pk != enrollment.user_id:
         _require_manager(user=withdrawn_by, program=enrollment.program)
     return _enrollment_move(
         enrollment=enrollment, to_status=Enrollment.Status.WITHDRAWN, by=withdrawn_by, note=note
     )
-

@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.programs import selectors, services
 from mentora.programs.forms import (
     InvitationForm,
@@ -26,8 +27,8 @@ def _error_text(error: ValidationError | PermissionDenied) -> str:
 
 
 @login_required
-def manage(request: HttpRequest) -> HttpResponse:
-    """A manager's start page: their organisations and programs; anyone can start an organisation."""
+def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A manager's start page: their organisations and programs; anyone may start one."""
     user = request.user
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -35,7 +36,7 @@ def manage(request: HttpRequest) -> HttpResponse:
             organisation = services.organisation_create(
                 name=form.cleaned_data["name"],
                 description=form.cleaned_data["description"],
-                created_by=user,  # type: ignore[arg-type]
+                created_by=user,
             )
         except ValidationError as error:
             form.add_error("name", _error_text(error))
@@ -47,7 +48,7 @@ def manage(request: HttpRequest) -> HttpResponse:
         "programs/manage.html",
         {
             "nav_section": "manage",
-            "organisations": selectors.organisations_managed_by(user=user).prefetch_related(  # type: ignore[arg-type]
+            "organisations": selectors.organisations_managed_by(user=user).prefetch_related(
                 "programs", "managers__user__profile"
             ),
             "form": form,
@@ -56,15 +57,17 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def organisation_managers(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    organisation = selectors.get_managed_organisation(user=request.user, organisation_id=organisation_id)  # type: ignore[arg-type]
+def organisation_managers(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = selectors.get_managed_organisation(
+        user=request.user, organisation_id=organisation_id
+    )
     form = ManagerInvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.invitation_create(
             organisation=organisation,
             email=form.cleaned_data["email"],
             role=Invitation.Role.MANAGER,
-            invited_by=request.user,  # type: ignore[arg-type]
+            invited_by=request.user,
         )
         messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
         return redirect("programs:organisation_managers", organisation_id=organisation.pk)
@@ -82,14 +85,16 @@ def organisation_managers(request: HttpRequest, organisation_id: int) -> HttpRes
 
 
 @login_required
-def program_create(request: HttpRequest, organisation_id: int) -> HttpResponse:
-    organisation = selectors.get_managed_organisation(user=request.user, organisation_id=organisation_id)  # type: ignore[arg-type]
+def program_create(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = selectors.get_managed_organisation(
+        user=request.user, organisation_id=organisation_id
+    )
     form = ProgramForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             program = services.program_create(
                 organisation=organisation,
-                created_by=request.user,  # type: ignore[arg-type]
+                created_by=request.user,
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -105,12 +110,12 @@ def program_create(request: HttpRequest, organisation_id: int) -> HttpResponse:
 
 
 @login_required
-def program_edit(request: HttpRequest, program_id: int) -> HttpResponse:
-    program = selectors.get_managed_program(user=request.user, program_id=program_id)  # type: ignore[arg-type]
+def program_edit(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
+    program = selectors.get_managed_program(user=request.user, program_id=program_id)
     form = ProgramForm(request.POST or None, instance=program)
     if request.method == "POST" and form.is_valid():
         try:
-            services.program_update(program=program, updated_by=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            services.program_update(program=program, updated_by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -119,14 +124,19 @@ def program_edit(request: HttpRequest, program_id: int) -> HttpResponse:
     return render(
         request,
         "programs/program_form.html",
-        {"nav_section": "manage", "form": form, "program": program, "organisation": program.organisation},
+        {
+            "nav_section": "manage",
+            "form": form,
+            "program": program,
+            "organisation": program.organisation,
+        },
     )
 
 
 @login_required
-def manage_program(request: HttpRequest, program_id: int) -> HttpResponse:
+def manage_program(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     """The manager's program page: state, participants, invitations, import and export."""
-    program = selectors.get_managed_program(user=request.user, program_id=program_id)  # type: ignore[arg-type]
+    program = selectors.get_managed_program(user=request.user, program_id=program_id)
     participants = selectors.program_participants(program=program)
     status = request.GET.get("status", "")
     role = request.GET.get("role", "")
@@ -159,11 +169,13 @@ def manage_program(request: HttpRequest, program_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def program_transition(request: HttpRequest, program_id: int) -> HttpResponse:
-    program = selectors.get_managed_program(user=request.user, program_id=program_id)  # type: ignore[arg-type]
+def program_transition(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
+    program = selectors.get_managed_program(user=request.user, program_id=program_id)
     try:
         services.program_transition(
-            program=program, to_state=request.POST.get("to_state", ""), changed_by=request.user  # type: ignore[arg-type]
+            program=program,
+            to_state=request.POST.get("to_state", ""),
+            changed_by=request.user,
         )
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, _error_text(error))
@@ -174,8 +186,8 @@ def program_transition(request: HttpRequest, program_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def program_invite(request: HttpRequest, program_id: int) -> HttpResponse:
-    program = selectors.get_managed_program(user=request.user, program_id=program_id)  # type: ignore[arg-type]
+def program_invite(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
+    program = selectors.get_managed_program(user=request.user, program_id=program_id)
     form = InvitationForm(request.POST)
     if form.is_valid():
         services.invitation_create(
@@ -183,7 +195,7 @@ def program_invite(request: HttpRequest, program_id: int) -> HttpResponse:
             program=program,
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
-            invited_by=request.user,  # type: ignore[arg-type]
+            invited_by=request.user,
         )
         messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
     else:
@@ -193,19 +205,23 @@ def program_invite(request: HttpRequest, program_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def enrollment_decide(request: HttpRequest, enrollment_id: int, action: str) -> HttpResponse:
+def enrollment_decide(
+    request: AuthenticatedHttpRequest, enrollment_id: int, action: str
+) -> HttpResponse:
     """Approve, decline or withdraw an enrollment of a program the person manages."""
-    enrollment = selectors.get_enrollment_for_user(user=request.user, enrollment_id=enrollment_id)  # type: ignore[arg-type]
-    if not selectors.user_manages_program(user=request.user, program=enrollment.program):  # type: ignore[arg-type]
+    enrollment = selectors.get_enrollment_for_user(user=request.user, enrollment_id=enrollment_id)
+    if not selectors.user_manages_program(user=request.user, program=enrollment.program):
         raise PermissionDenied("Only the program's managers can do this.")
     note = request.POST.get("note", "")
     try:
         if action == "approve":
-            services.enrollment_approve(enrollment=enrollment, approved_by=request.user)  # type: ignore[arg-type]
+            services.enrollment_approve(enrollment=enrollment, approved_by=request.user)
         elif action == "decline":
-            services.enrollment_decline(enrollment=enrollment, declined_by=request.user, note=note)  # type: ignore[arg-type]
+            services.enrollment_decline(enrollment=enrollment, declined_by=request.user, note=note)
         else:
-            services.enrollment_withdraw(enrollment=enrollment, withdrawn_by=request.user, note=note)  # type: ignore[arg-type]
+            services.enrollment_withdraw(
+                enrollment=enrollment, withdrawn_by=request.user, note=note
+            )
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
@@ -214,13 +230,15 @@ def enrollment_decide(request: HttpRequest, enrollment_id: int, action: str) -> 
 
 
 @login_required
-def questions(request: HttpRequest, program_id: int) -> HttpResponse:
+def questions(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     """The questionnaire editor: the list of questions and a form to add one."""
-    program = selectors.get_managed_program(user=request.user, program_id=program_id)  # type: ignore[arg-type]
+    program = selectors.get_managed_program(user=request.user, program_id=program_id)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.question_create(program=program, created_by=request.user, **form.service_fields())  # type: ignore[arg-type]
+            services.question_create(
+                program=program, created_by=request.user, **form.service_fields()
+            )
         except ValidationError as error:
             _form_errors(form, error)
         else:
@@ -229,30 +247,42 @@ def questions(request: HttpRequest, program_id: int) -> HttpResponse:
     return render(
         request,
         "programs/questions.html",
-        {"nav_section": "manage", "program": program, "form": form, "questions": program.questions.all()},
+        {
+            "nav_section": "manage",
+            "program": program,
+            "form": form,
+            "questions": program.questions.all(),
+        },
     )
 
 
 def _form_errors(form: QuestionForm, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else ("choices_text" if field == "choices" else None), errors)
+            form.add_error(
+                field if field in form.fields else ("choices_text" if field == "choices" else None),
+                errors,
+            )
     else:
         form.add_error(None, error)
 
 
 @login_required
-def question_edit(request: HttpRequest, program_id: int, question_id: int) -> HttpResponse:
-    program = selectors.get_managed_program(user=request.user, program_id=program_id)  # type: ignore[arg-type]
+def question_edit(
+    request: AuthenticatedHttpRequest, program_id: int, question_id: int
+) -> HttpResponse:
+    program = selectors.get_managed_program(user=request.user, program_id=program_id)
     question = selectors.get_question(program=program, question_id=question_id)
     if request.method == "POST" and request.POST.get("delete"):
-        services.question_delete(question=question, deleted_by=request.user)  # type: ignore[arg-type]
+        services.question_delete(question=question, deleted_by=request.user)
         messages.success(request, "The question is deleted.")
         return redirect("programs:questions", program_id=program.pk)
     form = QuestionForm(request.POST or None, instance=question)
     if request.method == "POST" and form.is_valid():
         try:
-            services.question_update(question=question, updated_by=request.user, **form.service_fields())  # type: ignore[arg-type]
+            services.question_update(
+                question=question, updated_by=request.user, **form.service_fields()
+            )
         except ValidationError as error:
             _form_errors(form, error)
         else:

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.profiles.forms import MenteeNeedsForm, MentorOfferForm, ProfileForm, split_commas
 from mentora.profiles.models import Profile
 from mentora.profiles.selectors import skills_for_organisation
@@ -44,9 +45,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
-    programs = selectors.program_directory(user=request.user)  # type: ignore[arg-type]
+    programs = selectors.program_directory(user=request.user)
     if query:
         programs = programs.filter(name__icontains=query) | programs.filter(
             description__icontains=query
@@ -59,8 +60,8 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
-    program = selectors.get_program_for_user(user=request.user, program_id=program_id)  # type: ignore[arg-type]
+def program_detail(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
+    program = selectors.get_program_for_user(user=request.user, program_id=program_id)
     mine = list(Enrollment.objects.filter(program=program, user=request.user))
     return render(
         request,
@@ -68,9 +69,9 @@ def program_detail(request: HttpRequest, program_id: int) -> HttpResponse:
         {
             "program": program,
             "my_enrollments": mine,
-            "manages": selectors.user_manages_program(user=request.user, program=program),  # type: ignore[arg-type]
+            "manages": selectors.user_manages_program(user=request.user, program=program),
             "can_enroll": program.enrollment_is_open()
-            or services.user_is_invited(user=request.user, program=program),  # type: ignore[arg-type]
+            or services.user_is_invited(user=request.user, program=program),
         },
     )
 
@@ -82,26 +83,27 @@ def _initial_profile(profile: Profile | None) -> dict[str, Any]:
 
 
 @login_required
-def enroll(request: HttpRequest, program_id: int) -> HttpResponse:
+def enroll(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     """Choose a role, complete the profile and the questionnaire, and enroll."""
     user = request.user
-    program = selectors.get_program_for_user(user=user, program_id=program_id)  # type: ignore[arg-type]
+    program = selectors.get_program_for_user(user=user, program_id=program_id)
     role = request.POST.get("role") or request.GET.get("role")
     if role not in Enrollment.Role.values:
         return render(request, "programs/enroll_role.html", {"program": program})
     questions = [q for q in program.questions.all() if q.applies_to(role)]
     profile = Profile.objects.filter(user=user).first()
     side_form_class = MentorOfferForm if role == Enrollment.Role.MENTOR else MenteeNeedsForm
-    prefix_initial = {"capacity": program.default_mentor_capacity, "meeting_cadence": program.meeting_cadence}
+    prefix_initial = {
+        "capacity": program.default_mentor_capacity,
+        "meeting_cadence": program.meeting_cadence,
+    }
     if request.method == "POST":
         profile_form = ProfileForm(request.POST, request.FILES, instance=profile, prefix="profile")
         side_form = side_form_class(request.POST, prefix="side")
         questionnaire = QuestionnaireForm(request.POST, questions=questions, prefix="q")
         if profile_form.is_valid() and side_form.is_valid() and questionnaire.is_valid():
             try:
-                enrollment = _enroll(
-                    request, program, role, profile_form, side_form, questionnaire
-                )
+                enrollment = _enroll(request, program, role, profile_form, side_form, questionnaire)
             except ValidationError as error:
                 _attach_errors(error, profile_form, side_form, questionnaire)
             except PermissionDenied as error:
@@ -114,7 +116,8 @@ def enroll(request: HttpRequest, program_id: int) -> HttpResponse:
                     )
                 else:
                     messages.success(
-                        request, f"You are enrolled in {program} as {enrollment.role_label.lower()}."
+                        request,
+                        f"You are enrolled in {program} as {enrollment.role_label.lower()}.",
                     )
                 return redirect("home")
     else:
@@ -139,7 +142,7 @@ def enroll(request: HttpRequest, program_id: int) -> HttpResponse:
 
 
 def _enroll(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     program: Program,
     role: str,
     profile_form: ProfileForm,
@@ -158,19 +161,21 @@ def _enroll(
             if manager is None:
                 raise ValidationError({"manager_email": "Nobody with that email uses Mentora yet."})
             fields["manager"] = manager
-        profile_update(user=request.user, editor=request.user, **fields)  # type: ignore[arg-type]
+        profile_update(user=request.user, editor=request.user, **fields)
         side = dict(side_form.cleaned_data)
         side["skills"] = split_commas(side.get("skills", ""))
         if "free_tags" in side:
             side["free_tags"] = split_commas(side["free_tags"])
         if "people_to_avoid" in side:
             emails = split_commas(side.pop("people_to_avoid"))
-            side["people_to_avoid"] = list(User.objects.filter(email__in=[e.lower() for e in emails]))
+            side["people_to_avoid"] = list(
+                User.objects.filter(email__in=[e.lower() for e in emails])
+            )
         if "career_goals" in side:
             side["career_goals"] = side["career_goals"].splitlines()
         return services.enrollment_submit(
             program=program,
-            user=request.user,  # type: ignore[arg-type]
+            user=request.user,
             role=role,
             answers=questionnaire.answers(),
             mentor_offer=side if role == Enrollment.Role.MENTOR else None,
@@ -194,10 +199,10 @@ def _attach_errors(error: ValidationError, *forms_: Any) -> None:
 
 @login_required
 @require_POST
-def enrollment_withdraw(request: HttpRequest, enrollment_id: int) -> HttpResponse:
-    enrollment = selectors.get_enrollment_for_user(user=request.user, enrollment_id=enrollment_id)  # type: ignore[arg-type]
+def enrollment_withdraw(request: AuthenticatedHttpRequest, enrollment_id: int) -> HttpResponse:
+    enrollment = selectors.get_enrollment_for_user(user=request.user, enrollment_id=enrollment_id)
     try:
-        services.enrollment_withdraw(enrollment=enrollment, withdrawn_by=request.user)  # type: ignore[arg-type]
+        services.enrollment_withdraw(enrollment=enrollment, withdrawn_by=request.user)
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
@@ -212,11 +217,14 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "programs/invitation.html", {"invitation": invite})
     if invite.email.lower() != request.user.email.lower():
         return render(
-            request, "programs/invitation.html", {"invitation": invite, "wrong_account": True}, status=403
+            request,
+            "programs/invitation.html",
+            {"invitation": invite, "wrong_account": True},
+            status=403,
         )
     if invite.role == Invitation.Role.MANAGER:
         if request.method == "POST":
-            services.invitation_accept(invitation=invite, user=request.user)  # type: ignore[arg-type]
+            services.invitation_accept(invitation=invite, user=request.user)
             messages.success(request, f"You now manage programs of {invite.organisation}.")
             return redirect("programs:manage")
         return render(request, "programs/invitation.html", {"invitation": invite})

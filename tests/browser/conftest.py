@@ -26,7 +26,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         if os.environ.get("MENTORA_REQUIRE_BROWSER"):
-            pytest.fail(f"Chromium is required but missing at {CHROMIUM} (apt-get install chromium).")
+            pytest.fail(
+                f"Chromium is required but missing at {CHROMIUM} (apt-get install chromium)."
+            )
         pytest.skip(f"Chromium is not installed at {CHROMIUM}; `apt-get install chromium` to run.")
     from playwright.sync_api import sync_playwright
 
@@ -49,7 +51,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, live_server) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def page(browser, live_server) -> Iterator[object]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -57,7 +59,7 @@ def page(browser, live_server) -> Iterator[object]:  # type: ignore[no-untyped-d
     context.close()
 
 
-def screenshot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
+def screenshot(page, name: str) -> Path:
     """Save a full-page screenshot under var/screenshots for a person to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
@@ -65,7 +67,7 @@ def screenshot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
     return path
 
 
-def log_in(page, email: str, password: str) -> None:  # type: ignore[no-untyped-def]
+def log_in(page, email: str, password: str) -> None:
     page.goto("/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(password)

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 AXE = Axe()
 
 
-def _serious(page) -> list[str]:  # type: ignore[no-untyped-def]
+def _serious(page) -> list[str]:
     results = AXE.run(page)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
@@ -23,11 +23,13 @@ def _serious(page) -> list[str]:  # type: ignore[no-untyped-def]
     ]
 
 
-def _scan(page, paths: list[str], prefix: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def _scan(page, paths: list[str], prefix: str) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
     for path in paths:
         response = page.goto(path)
-        assert response is not None and response.status == 200, f"{path} answered {response and response.status}"
+        assert response is not None and response.status == 200, (
+            f"{path} answered {response and response.status}"
+        )
         found = _serious(page)
         if found:
             problems[path] = found
@@ -41,12 +43,14 @@ def _scan(page, paths: list[str], prefix: str) -> dict[str, list[str]]:  # type:
     return problems
 
 
-def test_public_pages_pass_an_accessibility_scan(page) -> None:  # type: ignore[no-untyped-def]
-    problems = _scan(page, ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"], "public")
+def test_public_pages_pass_an_accessibility_scan(page) -> None:
+    problems = _scan(
+        page, ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"], "public"
+    )
     assert problems == {}
 
 
-def test_participant_pages_pass_an_accessibility_scan(page, program, mentor, mentee) -> None:  # type: ignore[no-untyped-def]
+def test_participant_pages_pass_an_accessibility_scan(page, program, mentor, mentee) -> None:
     log_in(page, mentee.email, PASSWORD)
     paths = [
         "/",
@@ -62,7 +66,7 @@ def test_participant_pages_pass_an_accessibility_scan(page, program, mentor, men
     assert _scan(page, paths, "participant") == {}
 
 
-def test_manager_pages_pass_an_accessibility_scan(page, program, mentor, mentee, manager) -> None:  # type: ignore[no-untyped-def]
+def test_manager_pages_pass_an_accessibility_scan(page, program, mentor, mentee, manager) -> None:
     log_in(page, manager.email, PASSWORD)
     paths = [
         "/manage/",

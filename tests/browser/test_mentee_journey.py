@@ -15,14 +15,21 @@ from .conftest import screenshot
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_sign_up_verify_and_enroll_as_a_mentee(page, live_server, program, manager) -> None:  # type: ignore[no-untyped-def]
+def test_sign_up_verify_and_enroll_as_a_mentee(page, live_server, program, manager) -> None:
     question_create(
-        program=program, created_by=manager, text="Which working style suits you?",
-        kind=Question.Kind.SINGLE_CHOICE, choices=["Structured", "Relaxed"], required=True,
+        program=program,
+        created_by=manager,
+        text="Which working style suits you?",
+        kind=Question.Kind.SINGLE_CHOICE,
+        choices=["Structured", "Relaxed"],
+        required=True,
     )
     question_create(
-        program=program, created_by=manager, text="How confident are you presenting?",
-        kind=Question.Kind.SCALE, audience=Question.Audience.BOTH,
+        program=program,
+        created_by=manager,
+        text="How confident are you presenting?",
+        kind=Question.Kind.SCALE,
+        audience=Question.Audience.BOTH,
     )
     page.goto("/")
     page.get_by_role("link", name="Create an account").click()

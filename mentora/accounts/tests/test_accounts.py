@@ -10,6 +10,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from allauth.account.models import EmailAddress
+
 from mentora.accounts.models import User
 
 pytestmark = pytest.mark.django_db
@@ -24,24 +26,29 @@ def _link(message: mail.EmailMessage) -> str:
 def test_sign_up_sends_a_verification_link_that_logs_the_person_in(client: Client) -> None:
     response = client.post(
         reverse("account_signup"),
-        {"email": "new@example.org", "password1": "a long pass phrase 42", "password2": "a long pass phrase 42"},
+        {
+            "email": "new@example.org",
+            "password1": "a long pass phrase 42",
+            "password2": "a long pass phrase 42",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(email="new@example.org")
-    assert not user.emailaddress_set.get().verified
+    assert not EmailAddress.objects.get(user=user).verified
     assert len(mail.outbox) == 1
     confirm = _link(mail.outbox[0])
     client.get(confirm)
     response = client.post(confirm)
     assert response.status_code == 302
-    assert user.emailaddress_set.get().verified
+    assert EmailAddress.objects.get(user=user).verified
     assert client.get(reverse("home")).context["user"] == user
 
 
 def test_unverified_person_cannot_log_in(client: Client) -> None:
     User.objects.create_user(email="quiet@example.org", password="a long pass phrase 42")
     response = client.post(
-        reverse("account_login"), {"login": "quiet@example.org", "password": "a long pass phrase 42"}
+        reverse("account_login"),
+        {"login": "quiet@example.org", "password": "a long pass phrase 42"},
     )
     assert "_auth_user_id" not in client.session
     assert response.status_code == 302
@@ -52,7 +59,8 @@ def test_login_is_throttled_after_repeated_failures(client: Client, mentee: User
     for _ in range(5):
         client.post(reverse("account_login"), {"login": mentee.email, "password": "wrong"})
     response = client.post(
-        reverse("account_login"), {"login": mentee.email, "password": "correct horse battery staple"}
+        reverse("account_login"),
+        {"login": mentee.email, "password": "correct horse battery staple"},
     )
     assert "_auth_user_id" not in client.session
     assert b"Too many failed login attempts" in response.content
@@ -93,6 +101,8 @@ def test_two_factor_authentication_can_be_set_up(client: Client, mentee: User) -
 
 
 def test_a_password_on_its_own_is_never_enough_without_an_account(client: Client) -> None:
-    response = client.post(reverse("account_login"), {"login": "nobody@example.org", "password": "x"})
+    response = client.post(
+        reverse("account_login"), {"login": "nobody@example.org", "password": "x"}
+    )
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session

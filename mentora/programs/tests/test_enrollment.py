@@ -1,4 +1,4 @@
-"""Enrollment: choose a role, complete profile and questionnaire, enrolled or waiting for approval."""
+"""Enrollment: choose a role, complete profile and questionnaire, enrolled or awaiting approval."""
 
 from __future__ import annotations
 
@@ -23,13 +23,18 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def style_question(program: Program, manager) -> Question:
     return question_create(
-        program=program, created_by=manager, text="Working style", required=True,
-        kind=Question.Kind.SINGLE_CHOICE, choices=["Structured", "Relaxed"],
-        matching_rule=Question.MatchingRule.SHOULD_MATCH, weight=2,
+        program=program,
+        created_by=manager,
+        text="Working style",
+        required=True,
+        kind=Question.Kind.SINGLE_CHOICE,
+        choices=["Structured", "Relaxed"],
+        matching_rule=Question.MatchingRule.SHOULD_MATCH,
+        weight=2,
     )
 
 
-def _form(role: str, question: Question | None = None, **extra: str) -> dict[str, object]:
+def _form(role: str, question: Question | None = None, **extra: object) -> dict[str, object]:
     data: dict[str, object] = {
         "role": role,
         "profile-display_name": "Nia New",
@@ -52,7 +57,9 @@ def _form(role: str, question: Question | None = None, **extra: str) -> dict[str
     return data
 
 
-def test_mentee_enrolls_with_profile_and_questionnaire(client: Client, outsider, program, style_question) -> None:
+def test_mentee_enrolls_with_profile_and_questionnaire(
+    client: Client, outsider, program, style_question
+) -> None:
     client.force_login(outsider)
     url = reverse("programs:enroll", kwargs={"program_id": program.pk})
     response = client.post(url, _form("mentee", style_question))
@@ -66,7 +73,9 @@ def test_mentee_enrolls_with_profile_and_questionnaire(client: Client, outsider,
     assert outsider.profile.languages == ["en", "de"]
 
 
-def test_required_question_left_empty_is_shown_on_the_form(client: Client, outsider, program, style_question) -> None:
+def test_required_question_left_empty_is_shown_on_the_form(
+    client: Client, outsider, program, style_question
+) -> None:
     client.force_login(outsider)
     url = reverse("programs:enroll", kwargs={"program_id": program.pk})
     response = client.post(url, _form("mentee"))
@@ -75,10 +84,12 @@ def test_required_question_left_empty_is_shown_on_the_form(client: Client, outsi
     assert not Enrollment.objects.filter(user=outsider).exists()
 
 
-def test_unknown_timezone_is_refused_with_a_clear_message(client: Client, outsider, program) -> None:
+def test_unknown_timezone_is_refused_with_a_clear_message(
+    client: Client, outsider, program
+) -> None:
     client.force_login(outsider)
     url = reverse("programs:enroll", kwargs={"program_id": program.pk})
-    response = client.post(url, _form("mentee", **{"profile-timezone": "Mars/Olympus"}))
+    response = client.post(url, _form("mentee", None, **{"profile-timezone": "Mars/Olympus"}))
     assert response.status_code == 200
     assert "is not an IANA timezone name" in response.content.decode()
 
@@ -120,22 +131,32 @@ def test_an_invitation_opens_an_unlisted_program(client: Client, program, manage
     program.save()
     guest = make_person("guest@example.org", "Gus Guest")
     client.force_login(guest)
-    assert client.get(reverse("programs:detail", kwargs={"program_id": program.pk})).status_code == 404
+    assert (
+        client.get(reverse("programs:detail", kwargs={"program_id": program.pk})).status_code == 404
+    )
     invitation = invitation_create(
-        organisation=program.organisation, program=program, email="Guest@Example.org",
-        role=Invitation.Role.MENTEE, invited_by=manager,
+        organisation=program.organisation,
+        program=program,
+        email="Guest@Example.org",
+        role=Invitation.Role.MENTEE,
+        invited_by=manager,
     )
     response = client.get(reverse("programs:invitation", kwargs={"token": invitation.token}))
     assert response.status_code == 302
     assert client.get(response["Location"]).status_code == 200
 
 
-def test_manager_invitation_makes_a_new_manager(client: Client, organisation, manager, django_capture_on_commit_callbacks) -> None:
+def test_manager_invitation_makes_a_new_manager(
+    client: Client, organisation, manager, django_capture_on_commit_callbacks
+) -> None:
     from django.core import mail
 
     with django_capture_on_commit_callbacks(execute=True):
         invitation = invitation_create(
-            organisation=organisation, email="second@example.org", role="manager", invited_by=manager
+            organisation=organisation,
+            email="second@example.org",
+            role="manager",
+            invited_by=manager,
         )
     assert invitation.token in mail.outbox[-1].body
     second = make_person("second@example.org", "Sol Second")

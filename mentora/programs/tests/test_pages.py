@@ -27,8 +27,11 @@ def test_participant_home_lists_their_programs(client: Client, mentee, program) 
 
 def test_directory_lists_open_listed_programs_only(client: Client, outsider, program) -> None:
     hidden = Program.objects.create(
-        organisation=program.organisation, name="Invite only", slug="invite-only",
-        state=Program.State.OPEN, listed=False,
+        organisation=program.organisation,
+        name="Invite only",
+        slug="invite-only",
+        state=Program.State.OPEN,
+        listed=False,
     )
     client.force_login(outsider)
     page = client.get(reverse("programs:directory")).content.decode()
@@ -52,17 +55,28 @@ def test_manager_pages_are_404_for_participants(client: Client, mentee, program)
         assert client.get(reverse(name, kwargs={"program_id": program.pk})).status_code == 404
 
 
-def test_enrollment_page_shows_the_questionnaire_for_the_role(client: Client, manager, program, outsider) -> None:
+def test_enrollment_page_shows_the_questionnaire_for_the_role(
+    client: Client, manager, program, outsider
+) -> None:
     question_create(
-        program=program, created_by=manager, text="Preferred working style?",
-        kind=Question.Kind.SINGLE_CHOICE, choices=["Structured", "Relaxed"], required=True,
+        program=program,
+        created_by=manager,
+        text="Preferred working style?",
+        kind=Question.Kind.SINGLE_CHOICE,
+        choices=["Structured", "Relaxed"],
+        required=True,
     )
     question_create(
-        program=program, created_by=manager, text="How many mentees have you had?",
-        kind=Question.Kind.SHORT_TEXT, audience=Question.Audience.MENTORS,
+        program=program,
+        created_by=manager,
+        text="How many mentees have you had?",
+        kind=Question.Kind.SHORT_TEXT,
+        audience=Question.Audience.MENTORS,
     )
     client.force_login(outsider)
-    page = client.get(reverse("programs:enroll", kwargs={"program_id": program.pk}) + "?role=mentee")
+    page = client.get(
+        reverse("programs:enroll", kwargs={"program_id": program.pk}) + "?role=mentee"
+    )
     text = page.content.decode()
     assert "Preferred working style?" in text
     assert "How many mentees have you had?" not in text
@@ -72,7 +86,10 @@ def test_profile_pages_render(client: Client, mentee) -> None:
     client.force_login(mentee)
     assert client.get(reverse("profiles:edit")).status_code == 200
     assert client.get(reverse("profiles:demographics")).status_code == 200
-    assert client.get(reverse("profiles:detail", kwargs={"profile_id": mentee.profile.pk})).status_code == 200
+    assert (
+        client.get(reverse("profiles:detail", kwargs={"profile_id": mentee.profile.pk})).status_code
+        == 200
+    )
 
 
 def test_manage_start_page_lets_anyone_create_an_organisation(client: Client, outsider) -> None:

@@ -60,7 +60,9 @@ def test_mentee_cannot_edit_another_persons_profile(mentee, mentor) -> None:
     assert mentor.profile.headline != "Hijacked"
 
 
-def test_profile_edit_page_only_ever_writes_ones_own_profile(client: Client, mentee, mentor) -> None:
+def test_profile_edit_page_only_ever_writes_ones_own_profile(
+    client: Client, mentee, mentor
+) -> None:
     client.force_login(mentee)
     response = client.post(
         reverse("profiles:edit"),
@@ -78,7 +80,12 @@ def test_manager_of_one_organisation_cannot_see_another_organisations_program(
 ) -> None:
     client.force_login(manager)
     pid = other_organisation_program.pk
-    for name in ["programs:manage_program", "programs:program_edit", "programs:questions", "programs:detail"]:
+    for name in [
+        "programs:manage_program",
+        "programs:program_edit",
+        "programs:questions",
+        "programs:detail",
+    ]:
         assert client.get(reverse(name, kwargs={"program_id": pid})).status_code == 404
 
 
@@ -89,8 +96,14 @@ def test_mentees_see_mentors_but_not_other_mentees(client: Client, program, ment
     other = make_person("second.mentee@example.org", "Sam Second")
     enrollment_submit(program=program, user=other, role="mentee", answers={}, mentee_needs={})
     client.force_login(mentee)
-    assert client.get(reverse("profiles:detail", kwargs={"profile_id": mentor.profile.pk})).status_code == 200
-    assert client.get(reverse("profiles:detail", kwargs={"profile_id": other.profile.pk})).status_code == 404
+    assert (
+        client.get(reverse("profiles:detail", kwargs={"profile_id": mentor.profile.pk})).status_code
+        == 200
+    )
+    assert (
+        client.get(reverse("profiles:detail", kwargs={"profile_id": other.profile.pk})).status_code
+        == 404
+    )
 
 
 def test_demographics_never_appear_on_a_profile_page(client: Client, mentor, mentee) -> None:

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _q(program, manager, kind, **kw) -> Question:
-    return question_create(program=program, created_by=manager, text=f"A {kind} question", kind=kind, **kw)
+    return question_create(
+        program=program, created_by=manager, text=f"A {kind} question", kind=kind, **kw
+    )
 
 
 def test_each_kind_accepts_its_own_answers(program, manager) -> None:
@@ -22,10 +24,23 @@ def test_each_kind_accepts_its_own_answers(program, manager) -> None:
     short = _q(program, manager, Question.Kind.SHORT_TEXT)
     long = _q(program, manager, Question.Kind.LONG_TEXT)
     cleaned = answers_clean(
-        program=program, role="mentee",
-        answers={single.pk: "Yes", multi.pk: ["C", "A"], scale.pk: "4", short.pk: " hi ", long.pk: "x" * 300},
+        program=program,
+        role="mentee",
+        answers={
+            single.pk: "Yes",
+            multi.pk: ["C", "A"],
+            scale.pk: "4",
+            short.pk: " hi ",
+            long.pk: "x" * 300,
+        },
     )
-    assert cleaned == {single.pk: "Yes", multi.pk: ["A", "C"], scale.pk: 4, short.pk: "hi", long.pk: "x" * 300}
+    assert cleaned == {
+        single.pk: "Yes",
+        multi.pk: ["A", "C"],
+        scale.pk: 4,
+        short.pk: "hi",
+        long.pk: "x" * 300,
+    }
 
 
 @pytest.mark.parametrize(
