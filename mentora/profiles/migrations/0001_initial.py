@@ -3,126 +3,413 @@
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.text
-import mentora.profiles.models
 from django.conf import settings
 from django.db import migrations, models
 
+import mentora.profiles.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('programs', '0001_initial'),
+        ("programs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SkillCategory',
+            name="SkillCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True)),
             ],
             options={
-                'verbose_name_plural': 'skill categories',
-                'ordering': ['name'],
+                "verbose_name_plural": "skill categories",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='DemographicIdentity',
+            name="DemographicIdentity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gender', models.CharField(choices=[('prefer_not_to_say', 'Prefer not to say'), ('woman', 'Woman'), ('man', 'Man'), ('non_binary', 'Non-binary'), ('self_described', 'Self-described')], default='prefer_not_to_say', max_length=40)),
-                ('ethnicity', models.CharField(blank=True, default='prefer_not_to_say', max_length=80)),
-                ('nationality', models.CharField(blank=True, default='prefer_not_to_say', max_length=80)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='demographics', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[
+                            ("prefer_not_to_say", "Prefer not to say"),
+                            ("woman", "Woman"),
+                            ("man", "Man"),
+                            ("non_binary", "Non-binary"),
+                            ("self_described", "Self-described"),
+                        ],
+                        default="prefer_not_to_say",
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "ethnicity",
+                    models.CharField(blank=True, default="prefer_not_to_say", max_length=80),
+                ),
+                (
+                    "nationality",
+                    models.CharField(blank=True, default="prefer_not_to_say", max_length=80),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="demographics",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'demographic identities',
+                "verbose_name_plural": "demographic identities",
             },
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('display_name', models.CharField(max_length=120)),
-                ('pronouns', models.CharField(blank=True, max_length=40)),
-                ('headline', models.CharField(blank=True, max_length=160)),
-                ('bio', models.TextField(blank=True)),
-                ('photo', models.ImageField(blank=True, upload_to='photos/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp']), mentora.profiles.models.validate_photo_size])),
-                ('organisation', models.CharField(blank=True, max_length=160, verbose_name='organisation (employer)')),
-                ('department', models.CharField(blank=True, max_length=120)),
-                ('job_title', models.CharField(blank=True, max_length=120)),
-                ('job_function', models.CharField(blank=True, choices=[('engineering', 'Engineering'), ('data', 'Data'), ('product', 'Product'), ('design', 'Design'), ('marketing', 'Marketing'), ('sales', 'Sales'), ('operations', 'Operations'), ('finance', 'Finance'), ('human_resources', 'Human resources'), ('legal', 'Legal'), ('customer_success', 'Customer success'), ('research', 'Research'), ('clinical', 'Clinical'), ('teaching', 'Teaching'), ('management', 'Management'), ('other', 'Other')], max_length=40)),
-                ('industry', models.CharField(blank=True, choices=[('technology', 'Technology'), ('healthcare', 'Healthcare'), ('finance', 'Finance'), ('education', 'Education'), ('manufacturing', 'Manufacturing'), ('retail', 'Retail'), ('energy', 'Energy'), ('government', 'Government'), ('non_profit', 'Non profit'), ('media', 'Media'), ('consulting', 'Consulting'), ('legal', 'Legal'), ('hospitality', 'Hospitality'), ('transport', 'Transport'), ('research', 'Research'), ('other', 'Other')], max_length=40)),
-                ('years_experience', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(70)])),
-                ('seniority', models.CharField(blank=True, choices=[('student', 'Student'), ('entry', 'Entry level'), ('mid', 'Mid level'), ('senior', 'Senior'), ('lead', 'Lead / principal'), ('manager', 'Manager'), ('director', 'Director'), ('executive', 'Executive')], max_length=20)),
-                ('location', models.CharField(blank=True, max_length=120)),
-                ('timezone', models.CharField(default='UTC', max_length=64, validators=[mentora.profiles.models.validate_timezone])),
-                ('languages', models.JSONField(blank=True, default=list, help_text='ISO 639-1 codes.')),
-                ('profile_url', models.URLField(blank=True)),
-                ('meeting_formats', models.JSONField(blank=True, default=list)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('manager', models.ForeignKey(blank=True, help_text='Matching never pairs a person with their own manager.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reports', to=settings.AUTH_USER_MODEL)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("display_name", models.CharField(max_length=120)),
+                ("pronouns", models.CharField(blank=True, max_length=40)),
+                ("headline", models.CharField(blank=True, max_length=160)),
+                ("bio", models.TextField(blank=True)),
+                (
+                    "photo",
+                    models.ImageField(
+                        blank=True,
+                        upload_to="photos/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["jpg", "jpeg", "png", "webp"]
+                            ),
+                            mentora.profiles.models.validate_photo_size,
+                        ],
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.CharField(
+                        blank=True, max_length=160, verbose_name="organisation (employer)"
+                    ),
+                ),
+                ("department", models.CharField(blank=True, max_length=120)),
+                ("job_title", models.CharField(blank=True, max_length=120)),
+                (
+                    "job_function",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("engineering", "Engineering"),
+                            ("data", "Data"),
+                            ("product", "Product"),
+                            ("design", "Design"),
+                            ("marketing", "Marketing"),
+                            ("sales", "Sales"),
+                            ("operations", "Operations"),
+                            ("finance", "Finance"),
+                            ("human_resources", "Human resources"),
+                            ("legal", "Legal"),
+                            ("customer_success", "Customer success"),
+                            ("research", "Research"),
+                            ("clinical", "Clinical"),
+                            ("teaching", "Teaching"),
+                            ("management", "Management"),
+                            ("other", "Other"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "industry",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("technology", "Technology"),
+                            ("healthcare", "Healthcare"),
+                            ("finance", "Finance"),
+                            ("education", "Education"),
+                            ("manufacturing", "Manufacturing"),
+                            ("retail", "Retail"),
+                            ("energy", "Energy"),
+                            ("government", "Government"),
+                            ("non_profit", "Non profit"),
+                            ("media", "Media"),
+                            ("consulting", "Consulting"),
+                            ("legal", "Legal"),
+                            ("hospitality", "Hospitality"),
+                            ("transport", "Transport"),
+                            ("research", "Research"),
+                            ("other", "Other"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "years_experience",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(70)],
+                    ),
+                ),
+                (
+                    "seniority",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("student", "Student"),
+                            ("entry", "Entry level"),
+                            ("mid", "Mid level"),
+                            ("senior", "Senior"),
+                            ("lead", "Lead / principal"),
+                            ("manager", "Manager"),
+                            ("director", "Director"),
+                            ("executive", "Executive"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("location", models.CharField(blank=True, max_length=120)),
+                (
+                    "timezone",
+                    models.CharField(
+                        default="UTC",
+                        max_length=64,
+                        validators=[mentora.profiles.models.validate_timezone],
+                    ),
+                ),
+                (
+                    "languages",
+                    models.JSONField(blank=True, default=list, help_text="ISO 639-1 codes."),
+                ),
+                ("profile_url", models.URLField(blank=True)),
+                ("meeting_formats", models.JSONField(blank=True, default=list)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "manager",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Matching never pairs a person with their own manager.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reports",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['display_name'],
+                "ordering": ["display_name"],
             },
         ),
         migrations.CreateModel(
-            name='Skill',
+            name="Skill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('synonyms', models.JSONField(blank=True, default=list)),
-                ('organisation', models.ForeignKey(blank=True, help_text='Empty for the shared taxonomy; set for a skill an organisation added.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='skills', to='programs.organisation')),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='skills', to='profiles.skillcategory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("synonyms", models.JSONField(blank=True, default=list)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for the shared taxonomy; set for a skill an organisation added.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="skills",
+                        to="programs.organisation",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="skills",
+                        to="profiles.skillcategory",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='MentorOffer',
+            name="MentorOffer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('free_tags', models.JSONField(blank=True, default=list)),
-                ('focus_areas', models.JSONField(blank=True, default=list)),
-                ('motivation', models.TextField(blank=True)),
-                ('capacity', models.PositiveSmallIntegerField(default=2, help_text='Most mentees at once.', validators=[django.core.validators.MaxValueValidator(50)])),
-                ('hours_per_month', models.PositiveSmallIntegerField(default=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(160)])),
-                ('enrollment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='mentor_offer', to='programs.enrollment')),
-                ('skills', models.ManyToManyField(blank=True, related_name='mentor_offers', to='profiles.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("free_tags", models.JSONField(blank=True, default=list)),
+                ("focus_areas", models.JSONField(blank=True, default=list)),
+                ("motivation", models.TextField(blank=True)),
+                (
+                    "capacity",
+                    models.PositiveSmallIntegerField(
+                        default=2,
+                        help_text="Most mentees at once.",
+                        validators=[django.core.validators.MaxValueValidator(50)],
+                    ),
+                ),
+                (
+                    "hours_per_month",
+                    models.PositiveSmallIntegerField(
+                        default=4,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(160),
+                        ],
+                    ),
+                ),
+                (
+                    "enrollment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentor_offer",
+                        to="programs.enrollment",
+                    ),
+                ),
+                (
+                    "skills",
+                    models.ManyToManyField(
+                        blank=True, related_name="mentor_offers", to="profiles.skill"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='MenteeNeeds',
+            name="MenteeNeeds",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('career_goals', models.JSONField(blank=True, default=list)),
-                ('why_mentor', models.TextField(blank=True, verbose_name='why I want a mentor')),
-                ('focus_areas', models.JSONField(blank=True, default=list)),
-                ('meeting_cadence', models.CharField(choices=[('weekly', 'Weekly'), ('fortnightly', 'Every two weeks'), ('monthly', 'Monthly'), ('quarterly', 'Every three months')], default='monthly', max_length=20)),
-                ('organisation_preference', models.CharField(choices=[('any', 'No preference'), ('same', 'The same as mine'), ('different', 'Different from mine')], default='any', max_length=10)),
-                ('industry_preference', models.CharField(choices=[('any', 'No preference'), ('same', 'The same as mine'), ('different', 'Different from mine')], default='any', max_length=10)),
-                ('job_function_preference', models.CharField(choices=[('any', 'No preference'), ('same', 'The same as mine'), ('different', 'Different from mine')], default='any', max_length=10)),
-                ('enrollment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='mentee_needs', to='programs.enrollment')),
-                ('people_to_avoid', models.ManyToManyField(blank=True, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('skills', models.ManyToManyField(blank=True, related_name='mentee_needs', to='profiles.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("career_goals", models.JSONField(blank=True, default=list)),
+                ("why_mentor", models.TextField(blank=True, verbose_name="why I want a mentor")),
+                ("focus_areas", models.JSONField(blank=True, default=list)),
+                (
+                    "meeting_cadence",
+                    models.CharField(
+                        choices=[
+                            ("weekly", "Weekly"),
+                            ("fortnightly", "Every two weeks"),
+                            ("monthly", "Monthly"),
+                            ("quarterly", "Every three months"),
+                        ],
+                        default="monthly",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "organisation_preference",
+                    models.CharField(
+                        choices=[
+                            ("any", "No preference"),
+                            ("same", "The same as mine"),
+                            ("different", "Different from mine"),
+                        ],
+                        default="any",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "industry_preference",
+                    models.CharField(
+                        choices=[
+                            ("any", "No preference"),
+                            ("same", "The same as mine"),
+                            ("different", "Different from mine"),
+                        ],
+                        default="any",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "job_function_preference",
+                    models.CharField(
+                        choices=[
+                            ("any", "No preference"),
+                            ("same", "The same as mine"),
+                            ("different", "Different from mine"),
+                        ],
+                        default="any",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "enrollment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentee_needs",
+                        to="programs.enrollment",
+                    ),
+                ),
+                (
+                    "people_to_avoid",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "skills",
+                    models.ManyToManyField(
+                        blank=True, related_name="mentee_needs", to="profiles.skill"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'mentee needs',
+                "verbose_name_plural": "mentee needs",
             },
         ),
         migrations.AddConstraint(
-            model_name='skill',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('name'), condition=models.Q(('organisation__isnull', True)), name='shared_skill_unique_name'),
+            model_name="skill",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("name"),
+                condition=models.Q(("organisation__isnull", True)),
+                name="shared_skill_unique_name",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='skill',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('name'), models.F('organisation'), condition=models.Q(('organisation__isnull', False)), name='organisation_skill_unique_name'),
+            model_name="skill",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("name"),
+                models.F("organisation"),
+                condition=models.Q(("organisation__isnull", False)),
+                name="organisation_skill_unique_name",
+            ),
         ),
     ]

@@ -3,13 +3,13 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import mentora.programs.models
 from django.conf import settings
 from django.db import migrations, models
 
+import mentora.programs.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,159 +18,548 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=160, unique=True)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=160, unique=True)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("description", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Program',
+            name="Program",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=160)),
-                ('slug', models.SlugField(max_length=80)),
-                ('description', models.TextField(blank=True)),
-                ('kind', models.CharField(choices=[('mentoring', 'Mentoring'), ('coaching', 'Coaching')], default='mentoring', max_length=20)),
-                ('format', models.CharField(choices=[('one_to_one', 'One-to-one')], default='one_to_one', max_length=20)),
-                ('matching_mode', models.CharField(choices=[('manager', 'Manager-run matching'), ('self_service', 'Self-service (mentees choose)'), ('both', 'Both')], default='both', max_length=20)),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('open', 'Open for enrollment'), ('matching', 'Matching'), ('running', 'Running'), ('closed', 'Closed')], default='draft', max_length=20)),
-                ('listed', models.BooleanField(default=True, help_text='Shown in the directory of open programs; otherwise invitation only.')),
-                ('enrollment_opens_at', models.DateTimeField(blank=True, null=True)),
-                ('enrollment_closes_at', models.DateTimeField(blank=True, null=True)),
-                ('expected_duration_weeks', models.PositiveSmallIntegerField(default=26, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(260)])),
-                ('meeting_cadence', models.CharField(choices=[('weekly', 'Weekly'), ('fortnightly', 'Every two weeks'), ('monthly', 'Monthly'), ('quarterly', 'Every three months')], default='fortnightly', max_length=20)),
-                ('default_mentor_capacity', models.PositiveSmallIntegerField(default=2, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(50)])),
-                ('max_mentors_per_mentee', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)])),
-                ('same_organisation_only', models.BooleanField(default=False, help_text='Pair only participants who work for the same organisation.')),
-                ('requires_approval', models.BooleanField(default=False, help_text='A manager approves each enrollment.')),
-                ('allow_dual_role', models.BooleanField(default=False, help_text='A person may be both mentor and mentee in this program.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programs', to='programs.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=160)),
+                ("slug", models.SlugField(max_length=80)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("mentoring", "Mentoring"), ("coaching", "Coaching")],
+                        default="mentoring",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[("one_to_one", "One-to-one")], default="one_to_one", max_length=20
+                    ),
+                ),
+                (
+                    "matching_mode",
+                    models.CharField(
+                        choices=[
+                            ("manager", "Manager-run matching"),
+                            ("self_service", "Self-service (mentees choose)"),
+                            ("both", "Both"),
+                        ],
+                        default="both",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("open", "Open for enrollment"),
+                            ("matching", "Matching"),
+                            ("running", "Running"),
+                            ("closed", "Closed"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "listed",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Shown in the directory of open programs; otherwise invitation only.",
+                    ),
+                ),
+                ("enrollment_opens_at", models.DateTimeField(blank=True, null=True)),
+                ("enrollment_closes_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "expected_duration_weeks",
+                    models.PositiveSmallIntegerField(
+                        default=26,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(260),
+                        ],
+                    ),
+                ),
+                (
+                    "meeting_cadence",
+                    models.CharField(
+                        choices=[
+                            ("weekly", "Weekly"),
+                            ("fortnightly", "Every two weeks"),
+                            ("monthly", "Monthly"),
+                            ("quarterly", "Every three months"),
+                        ],
+                        default="fortnightly",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "default_mentor_capacity",
+                    models.PositiveSmallIntegerField(
+                        default=2,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(50),
+                        ],
+                    ),
+                ),
+                (
+                    "max_mentors_per_mentee",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(10),
+                        ],
+                    ),
+                ),
+                (
+                    "same_organisation_only",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Pair only participants who work for the same organisation.",
+                    ),
+                ),
+                (
+                    "requires_approval",
+                    models.BooleanField(
+                        default=False, help_text="A manager approves each enrollment."
+                    ),
+                ),
+                (
+                    "allow_dual_role",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A person may be both mentor and mentee in this program.",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programs",
+                        to="programs.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['organisation__name', 'name'],
+                "ordering": ["organisation__name", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254)),
-                ('role', models.CharField(choices=[('manager', 'Program manager'), ('mentor', 'Mentor'), ('mentee', 'Mentee'), ('any', 'Mentor or mentee')], max_length=10)),
-                ('token', models.CharField(default=mentora.programs.models.new_invitation_token, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='programs.organisation')),
-                ('program', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='programs.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("manager", "Program manager"),
+                            ("mentor", "Mentor"),
+                            ("mentee", "Mentee"),
+                            ("any", "Mentor or mentee"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=mentora.programs.models.new_invitation_token,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="programs.organisation",
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="programs.program",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Enrollment',
+            name="Enrollment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('mentor', 'Mentor'), ('mentee', 'Mentee')], max_length=10)),
-                ('status', models.CharField(choices=[('pending', 'Waiting for approval'), ('active', 'Enrolled'), ('declined', 'Declined'), ('withdrawn', 'Withdrawn')], default='pending', max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True)),
-                ('status_note', models.CharField(blank=True, max_length=300)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrollments', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrollments', to='programs.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("mentor", "Mentor"), ("mentee", "Mentee")], max_length=10
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for approval"),
+                            ("active", "Enrolled"),
+                            ("declined", "Declined"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("withdrawn_at", models.DateTimeField(blank=True, null=True)),
+                ("status_note", models.CharField(blank=True, max_length=300)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrollments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrollments",
+                        to="programs.program",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['program', 'role', 'user__email'],
+                "ordering": ["program", "role", "user__email"],
             },
         ),
         migrations.CreateModel(
-            name='ProgramStateChange',
+            name="ProgramStateChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_state', models.CharField(choices=[('draft', 'Draft'), ('open', 'Open for enrollment'), ('matching', 'Matching'), ('running', 'Running'), ('closed', 'Closed')], max_length=20)),
-                ('to_state', models.CharField(choices=[('draft', 'Draft'), ('open', 'Open for enrollment'), ('matching', 'Matching'), ('running', 'Running'), ('closed', 'Closed')], max_length=20)),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('changed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='state_changes', to='programs.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("open", "Open for enrollment"),
+                            ("matching", "Matching"),
+                            ("running", "Running"),
+                            ("closed", "Closed"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("open", "Open for enrollment"),
+                            ("matching", "Matching"),
+                            ("running", "Running"),
+                            ("closed", "Closed"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("changed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="state_changes",
+                        to="programs.program",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['changed_at', 'pk'],
+                "ordering": ["changed_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('text', models.CharField(max_length=300)),
-                ('help_text', models.CharField(blank=True, max_length=300)),
-                ('kind', models.CharField(choices=[('single_choice', 'Single choice'), ('multiple_choice', 'Multiple choice'), ('scale', 'Scale of 1 to 5'), ('short_text', 'Short text'), ('long_text', 'Long text')], max_length=20)),
-                ('choices', models.JSONField(blank=True, default=list)),
-                ('required', models.BooleanField(default=False)),
-                ('audience', models.CharField(choices=[('mentors', 'Mentors'), ('mentees', 'Mentees'), ('both', 'Both')], default='both', max_length=10)),
-                ('matching_rule', models.CharField(choices=[('must_match', 'Must match'), ('should_match', 'Should match'), ('should_differ', 'Should differ'), ('ignore', 'Not used in matching')], default='ignore', max_length=20)),
-                ('weight', models.FloatField(default=1.0, validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(10.0)])),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='programs.program')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                ("text", models.CharField(max_length=300)),
+                ("help_text", models.CharField(blank=True, max_length=300)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("single_choice", "Single choice"),
+                            ("multiple_choice", "Multiple choice"),
+                            ("scale", "Scale of 1 to 5"),
+                            ("short_text", "Short text"),
+                            ("long_text", "Long text"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("choices", models.JSONField(blank=True, default=list)),
+                ("required", models.BooleanField(default=False)),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[("mentors", "Mentors"), ("mentees", "Mentees"), ("both", "Both")],
+                        default="both",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "matching_rule",
+                    models.CharField(
+                        choices=[
+                            ("must_match", "Must match"),
+                            ("should_match", "Should match"),
+                            ("should_differ", "Should differ"),
+                            ("ignore", "Not used in matching"),
+                        ],
+                        default="ignore",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "weight",
+                    models.FloatField(
+                        default=1.0,
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(10.0),
+                        ],
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="programs.program",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['program', 'position', 'pk'],
+                "ordering": ["program", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.JSONField()),
-                ('enrollment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='programs.enrollment')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='programs.question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.JSONField()),
+                (
+                    "enrollment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="programs.enrollment",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="programs.question",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='OrganisationManager',
+            name="OrganisationManager",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='managers', to='programs.organisation')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='managed_organisations', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="managers",
+                        to="programs.organisation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="managed_organisations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('organisation', 'user'), name='one_manager_row_per_user')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organisation", "user"), name="one_manager_row_per_user"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='program',
-            constraint=models.UniqueConstraint(fields=('organisation', 'slug'), name='program_slug_per_org'),
+            model_name="program",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "slug"), name="program_slug_per_org"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='program',
-            constraint=models.CheckConstraint(condition=models.Q(('enrollment_opens_at__isnull', True), ('enrollment_closes_at__isnull', True), ('enrollment_closes_at__gt', models.F('enrollment_opens_at')), _connector='OR'), name='program_enrollment_window_ordered'),
+            model_name="program",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("enrollment_opens_at__isnull", True),
+                    ("enrollment_closes_at__isnull", True),
+                    ("enrollment_closes_at__gt", models.F("enrollment_opens_at")),
+                    _connector="OR",
+                ),
+                name="program_enrollment_window_ordered",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='invitation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('program__isnull', True), ('role', 'manager')), models.Q(models.Q(('role', 'manager'), _negated=True), ('program__isnull', False)), _connector='OR'), name='invitation_manager_to_org_participant_to_program'),
+            model_name="invitation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("program__isnull", True), ("role", "manager")),
+                    models.Q(
+                        models.Q(("role", "manager"), _negated=True), ("program__isnull", False)
+                    ),
+                    _connector="OR",
+                ),
+                name="invitation_manager_to_org_participant_to_program",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='enrollment',
-            constraint=models.UniqueConstraint(fields=('program', 'user', 'role'), name='one_enrollment_per_role'),
+            model_name="enrollment",
+            constraint=models.UniqueConstraint(
+                fields=("program", "user", "role"), name="one_enrollment_per_role"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='question',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gte', 0), ('weight__lte', 10)), name='question_weight_range'),
+            model_name="question",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("weight__gte", 0), ("weight__lte", 10)),
+                name="question_weight_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='answer',
-            constraint=models.UniqueConstraint(fields=('enrollment', 'question'), name='one_answer_per_question'),
+            model_name="answer",
+            constraint=models.UniqueConstraint(
+                fields=("enrollment", "question"), name="one_answer_per_question"
+            ),
         ),
     ]
