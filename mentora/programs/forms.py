@@ -118,3 +118,17 @@ class QuestionnaireForm(forms.Form):
 
     def answers(self) -> dict[int, Any]:
         return {q.pk: self.cleaned_data.get(f"question_{q.pk}") for q in self.questions}
+
+
+class SkillForm(forms.Form):
+    name = forms.CharField(max_length=100, label="Skill")
+    category = forms.ModelChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
+    synonyms = forms.CharField(
+        required=False, help_text="Other names for it, separated by commas.", max_length=300
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from mentora.profiles.selectors import skill_categories
+
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = skill_categories()  # type: ignore[attr-defined]

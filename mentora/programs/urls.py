@@ -21,6 +21,11 @@ urlpatterns = [
         name="organisation_managers",
     ),
     path(
+        "manage/organisations/<int:organisation_id>/skills/",
+        views_manage.organisation_skills,
+        name="organisation_skills",
+    ),
+    path(
         "manage/organisations/<int:organisation_id>/programs/new/",
         views_manage.program_create,
         name="program_create",

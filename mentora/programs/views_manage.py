@@ -18,7 +18,11 @@ from mentora.programs.forms import (
     OrganisationForm,
     ProgramForm,
     QuestionForm,
+    SkillForm,
 )
+from mentora.profiles.forms import split_commas
+from mentora.profiles.selectors import skills_for_organisation
+from mentora.profiles.services import skill_create
 from mentora.programs.models import PROGRAM_TRANSITIONS, Enrollment, Invitation, Program
 
 
@@ -292,4 +296,37 @@ def question_edit(
         request,
         "programs/question_edit.html",
         {"nav_section": "manage", "program": program, "form": form, "question": question},
+    )
+
+
+@login_required
+def organisation_skills(request: AuthenticatedHttpRequest, organisation_id: int) -> HttpResponse:
+    """The skills taxonomy as this organisation sees it; managers add their own skills."""
+    organisation = selectors.get_managed_organisation(
+        user=request.user, organisation_id=organisation_id
+    )
+    form = SkillForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            skill = skill_create(
+                organisation=organisation,
+                created_by=request.user,
+                name=form.cleaned_data["name"],
+                category=form.cleaned_data["category"],
+                synonyms=split_commas(form.cleaned_data["synonyms"]),
+            )
+        except ValidationError as error:
+            form.add_error("name", _error_text(error))
+        else:
+            messages.success(request, f"{skill} is added to the taxonomy of {organisation}.")
+            return redirect("programs:organisation_skills", organisation_id=organisation.pk)
+    return render(
+        request,
+        "programs/organisation_skills.html",
+        {
+            "nav_section": "manage",
+            "organisation": organisation,
+            "form": form,
+            "skills": skills_for_organisation(organisation=organisation),
+        },
     )

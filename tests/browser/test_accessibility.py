@@ -74,6 +74,7 @@ def test_manager_pages_pass_an_accessibility_scan(page, program, mentor, mentee,
         f"/manage/programs/{program.pk}/edit/",
         f"/manage/programs/{program.pk}/questions/",
         f"/manage/organisations/{program.organisation_id}/managers/",
+        f"/manage/organisations/{program.organisation_id}/skills/",
         f"/manage/programs/{program.pk}/participants/import/",
     ]
     assert _scan(page, paths, "manager") == {}

@@ -97,3 +97,30 @@ def test_manage_start_page_lets_anyone_create_an_organisation(client: Client, ou
     response = client.post(reverse("programs:manage"), {"name": "Helping Hands", "description": ""})
     assert response.status_code == 302
     assert outsider.managed_organisations.get().organisation.name == "Helping Hands"
+
+
+def test_manager_extends_the_skills_taxonomy(client: Client, manager, organisation) -> None:
+    from mentora.profiles.models import Skill, SkillCategory
+
+    category = SkillCategory.objects.create(name="Regulatory (test)")
+    client.force_login(manager)
+    url = reverse("programs:organisation_skills", kwargs={"organisation_id": organisation.pk})
+    response = client.post(
+        url, {"name": "HIPAA compliance", "category": category.pk, "synonyms": "HIPAA"}
+    )
+    assert response.status_code == 302
+    skill = Skill.objects.get(name="HIPAA compliance")
+    assert skill.organisation == organisation
+    assert skill.synonyms == ["HIPAA"]
+    page = client.get(url).content.decode()
+    assert "HIPAA compliance" in page
+    again = client.post(url, {"name": "hipaa compliance", "category": category.pk})
+    assert "already has a skill" in again.content.decode()
+
+
+def test_outsider_cannot_open_an_organisations_taxonomy(
+    client: Client, outsider, organisation
+) -> None:
+    client.force_login(outsider)
+    url = reverse("programs:organisation_skills", kwargs={"organisation_id": organisation.pk})
+    assert client.get(url).status_code == 404
