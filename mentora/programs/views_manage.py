@@ -11,6 +11,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.profiles.forms import split_commas
+from mentora.profiles.selectors import skills_for_organisation
+from mentora.profiles.services import skill_create
 from mentora.programs import selectors, services
 from mentora.programs.forms import (
     InvitationForm,
@@ -20,9 +23,6 @@ from mentora.programs.forms import (
     QuestionForm,
     SkillForm,
 )
-from mentora.profiles.forms import split_commas
-from mentora.profiles.selectors import skills_for_organisation
-from mentora.profiles.services import skill_create
 from mentora.programs.models import PROGRAM_TRANSITIONS, Enrollment, Invitation, Program
 
 
