@@ -1,0 +1,188 @@
+"""Enrollments: enrolling in a program, listing and reading them, and their decisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mentora.accounts.models import User
+from mentora.api.errors import validation_error_from_django
+from mentora.api.serializers.enrollments import (
+    EnrollmentDecisionSerializer,
+    EnrollmentDetailSerializer,
+    EnrollmentSerializer,
+    EnrollSerializer,
+    MenteeNeedsInputSerializer,
+    MentorOfferInputSerializer,
+)
+from mentora.api.views.base import ApiView, ListApiView
+from mentora.programs.models import Enrollment
+from mentora.programs.selectors import (
+    enrollments_visible_to,
+    get_enrollment_for_user,
+    get_program_for_user,
+)
+from mentora.programs.services import (
+    enrollment_approve,
+    enrollment_decline,
+    enrollment_submit,
+    enrollment_withdraw,
+)
+
+
+class EnrollmentFilters(serializers.Serializer[Enrollment]):
+    program = serializers.IntegerField(required=False, min_value=1)
+    role = serializers.ChoiceField(choices=Enrollment.Role.choices, required=False)
+    status = serializers.ChoiceField(choices=Enrollment.Status.choices, required=False)
+
+
+class EnrollmentListView(ListApiView[Enrollment]):
+    serializer_class = EnrollmentSerializer
+
+    def get_queryset(self) -> QuerySet[Enrollment]:
+        if self.describing_schema:
+            return Enrollment.objects.none()
+        filters = self.query_filters(EnrollmentFilters)
+        enrollments = enrollments_visible_to(user=self.user).distinct()
+        if "program" in filters:
+            enrollments = enrollments.filter(program_id=filters["program"])
+        if "role" in filters:
+            enrollments = enrollments.filter(role=filters["role"])
+        if "status" in filters:
+            enrollments = enrollments.filter(status=filters["status"])
+        return enrollments.order_by("program__name", "role", "user__email", "pk")
+
+    @extend_schema(
+        summary="Your own enrollments and those of the programs you manage",
+        parameters=[EnrollmentFilters],
+    )
+    def get(self, request: Request) -> Response:
+        return self.list(request)
+
+
+class EnrollmentDetailView(ApiView[Enrollment]):
+    serializer_class = EnrollmentDetailSerializer
+
+    @extend_schema(summary="An enrollment with its answers and its mentor or mentee side")
+    def get(self, request: Request, enrollment_id: int) -> Response:
+        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment_id)
+        return Response(self.output(enrollment, EnrollmentDetailSerializer))
+
+
+# Which input fields belong to which side, to report the side's errors under its own key.
+SIDE_FIELDS = {
+    Enrollment.Role.MENTOR: ("mentor_offer", set(MentorOfferInputSerializer().fields)),
+    Enrollment.Role.MENTEE: ("mentee_needs", set(MenteeNeedsInputSerializer().fields)),
+}
+
+
+class ProgramEnrollView(ApiView[Enrollment]):
+    serializer_class = EnrollmentDetailSerializer
+
+    @extend_schema(
+        summary="Enroll yourself in a program, with your answers and your side of the profile",
+        description=(
+            "Your profile must exist first (PATCH /api/profiles/me/). Questionnaire errors come "
+            "back under `question_<id>` keys."
+        ),
+        request=EnrollSerializer,
+        responses={201: EnrollmentDetailSerializer},
+    )
+    def post(self, request: Request, program_id: int) -> Response:
+        program = get_program_for_user(user=self.user, program_id=program_id)
+        data = EnrollSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        role = data.validated_data["role"]
+        side_key, side_fields = SIDE_FIELDS[role]
+        side: dict[str, Any] = dict(data.validated_data.get(side_key) or {})
+        if "people_to_avoid" in side:
+            emails = [email.lower() for email in side["people_to_avoid"]]
+            # Unknown addresses are skipped, as on the enrollment page: this reveals nobody.
+            side["people_to_avoid"] = list(User.objects.filter(email__in=emails))
+        try:
+            enrollment = enrollment_submit(
+                program=program,
+                user=self.user,
+                role=role,
+                answers=data.validated_data["answers"],
+                mentor_offer=side if role == Enrollment.Role.MENTOR else None,
+                mentee_needs=side if role == Enrollment.Role.MENTEE else None,
+            )
+        except DjangoValidationError as error:
+            raise _nest_side_errors(error, side_key=side_key, side_fields=side_fields) from None
+        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment.pk)
+        return Response(
+            self.output(enrollment, EnrollmentDetailSerializer), status=status.HTTP_201_CREATED
+        )
+
+
+def _nest_side_errors(
+    error: DjangoValidationError, *, side_key: str, side_fields: set[str]
+) -> exceptions.ValidationError:
+    drf_error = validation_error_from_django(error)
+    detail = drf_error.detail
+    if isinstance(detail, dict):
+        nested = {key: detail.pop(key) for key in list(detail) if key in side_fields}
+        if nested:
+            detail[side_key] = nested
+    return drf_error
+
+
+class _EnrollmentDecisionView(ApiView[Enrollment]):
+    serializer_class = EnrollmentDetailSerializer
+
+    def post(self, request: Request, enrollment_id: int) -> Response:
+        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment_id)
+        data = EnrollmentDecisionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        self.act(enrollment, note=data.validated_data["note"])
+        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment_id)
+        return Response(self.output(enrollment, EnrollmentDetailSerializer))
+
+    def act(self, enrollment: Enrollment, *, note: str) -> None:
+        raise NotImplementedError
+
+
+class EnrollmentApproveView(_EnrollmentDecisionView):
+    @extend_schema(
+        summary="Approve a pending enrollment (managers only)",
+        request=EnrollmentDecisionSerializer,
+        responses=EnrollmentDetailSerializer,
+    )
+    def post(self, request: Request, enrollment_id: int) -> Response:
+        return super().post(request, enrollment_id)
+
+    def act(self, enrollment: Enrollment, *, note: str) -> None:
+        enrollment_approve(enrollment=enrollment, approved_by=self.user)
+
+
+class EnrollmentDeclineView(_EnrollmentDecisionView):
+    @extend_schema(
+        summary="Decline a pending enrollment (managers only)",
+        request=EnrollmentDecisionSerializer,
+        responses=EnrollmentDetailSerializer,
+    )
+    def post(self, request: Request, enrollment_id: int) -> Response:
+        return super().post(request, enrollment_id)
+
+    def act(self, enrollment: Enrollment, *, note: str) -> None:
+        enrollment_decline(enrollment=enrollment, declined_by=self.user, note=note)
+
+
+class EnrollmentWithdrawView(_EnrollmentDecisionView):
+    @extend_schema(
+        summary="Withdraw an enrollment (the person themselves or a manager)",
+        request=EnrollmentDecisionSerializer,
+        responses=EnrollmentDetailSerializer,
+    )
+    def post(self, request: Request, enrollment_id: int) -> Response:
+        return super().post(request, enrollment_id)
+
+    def act(self, enrollment: Enrollment, *, note: str) -> None:
+        enrollment_withdraw(enrollment=enrollment, withdrawn_by=self.user, note=note)

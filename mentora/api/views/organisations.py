@@ -1,0 +1,99 @@
+"""Organisations the person manages or runs programs they can see, and their managers."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mentora.api.permissions import ensure_manages_organisation
+from mentora.api.selectors import (
+    get_organisation_for_user,
+    organisation_managers,
+    organisations_visible_to,
+)
+from mentora.api.serializers.organisations import (
+    ManagerInvitationCreateSerializer,
+    OrganisationCreateSerializer,
+    OrganisationManagerSerializer,
+    OrganisationSerializer,
+)
+from mentora.api.serializers.people import InvitationSerializer
+from mentora.api.views.base import ApiView, ListApiView
+from mentora.programs.models import Invitation, Organisation, OrganisationManager
+from mentora.programs.services import invitation_create, organisation_create
+
+
+class OrganisationListView(ListApiView[Organisation]):
+    serializer_class = OrganisationSerializer
+
+    def get_queryset(self) -> QuerySet[Organisation]:
+        if self.describing_schema:
+            return Organisation.objects.none()
+        return organisations_visible_to(user=self.user)
+
+    @extend_schema(summary="Organisations you manage or whose programs you can see")
+    def get(self, request: Request) -> Response:
+        return self.list(request)
+
+    @extend_schema(
+        summary="Create an organisation; you become its first program manager",
+        request=OrganisationCreateSerializer,
+        responses={201: OrganisationSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        data = OrganisationCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        organisation = organisation_create(created_by=self.user, **data.validated_data)
+        created = get_organisation_for_user(user=self.user, organisation_id=organisation.pk)
+        return Response(
+            self.output(created, OrganisationSerializer), status=status.HTTP_201_CREATED
+        )
+
+
+class OrganisationDetailView(ApiView[Organisation]):
+    serializer_class = OrganisationSerializer
+
+    @extend_schema(summary="An organisation you can see")
+    def get(self, request: Request, organisation_id: int) -> Response:
+        organisation = get_organisation_for_user(user=self.user, organisation_id=organisation_id)
+        return Response(self.output(organisation, OrganisationSerializer))
+
+
+class OrganisationManagersView(ListApiView[OrganisationManager]):
+    serializer_class = OrganisationManagerSerializer
+
+    def get_queryset(self) -> QuerySet[OrganisationManager]:
+        if self.describing_schema:
+            return OrganisationManager.objects.none()
+        organisation = get_organisation_for_user(
+            user=self.user, organisation_id=self.kwargs["organisation_id"]
+        )
+        ensure_manages_organisation(user=self.user, organisation=organisation)
+        return organisation_managers(organisation=organisation)
+
+    @extend_schema(summary="The program managers of an organisation (managers only)")
+    def get(self, request: Request, organisation_id: int) -> Response:
+        return self.list(request)
+
+    @extend_schema(
+        summary="Invite a person by email to become a program manager",
+        request=ManagerInvitationCreateSerializer,
+        responses={201: InvitationSerializer},
+    )
+    def post(self, request: Request, organisation_id: int) -> Response:
+        organisation = get_organisation_for_user(user=self.user, organisation_id=organisation_id)
+        ensure_manages_organisation(user=self.user, organisation=organisation)
+        data = ManagerInvitationCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        invitation = invitation_create(
+            organisation=organisation,
+            email=data.validated_data["email"],
+            role=Invitation.Role.MANAGER,
+            invited_by=self.user,
+        )
+        return Response(
+            self.output(invitation, InvitationSerializer), status=status.HTTP_201_CREATED
+        )
