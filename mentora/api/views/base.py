@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 from django.db.models import Model
 from rest_framework import generics, serializers
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 
 from mentora.accounts.models import User
 from mentora.api.errors import ServiceErrorsMixin
@@ -14,8 +15,15 @@ from mentora.api.permissions import request_user
 _M = TypeVar("_M", bound=Model)
 
 
+# Token first: an unauthenticated call then gets 401 with `WWW-Authenticate: Token` (with the
+# session first, DRF has no challenge to send and answers 403).
+AUTHENTICATION_CLASSES = [TokenAuthentication, SessionAuthentication]
+
+
 class ApiView(ServiceErrorsMixin, generics.GenericAPIView[_M]):
     """A view whose reads go through selectors and whose writes go through services."""
+
+    authentication_classes = AUTHENTICATION_CLASSES
 
     @property
     def user(self) -> User:
