@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from mentora.api.schema import SCHEMA_SETTINGS
-from mentora.api.views import auth, enrollments, organisations, profiles, programs, questions
+from mentora.api.views import auth, docs, enrollments, organisations, profiles, programs, questions
 
 app_name = "api"
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(custom_settings=SCHEMA_SETTINGS), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("docs/", docs.SwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "redoc/",
+        SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"),
+        name="redoc",
+    ),
     path("auth/token/", auth.TokenView.as_view(), name="token"),
     # Organisations
     path("organisations/", organisations.OrganisationListView.as_view(), name="organisations"),

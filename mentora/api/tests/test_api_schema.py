@@ -1,0 +1,81 @@
+"""The OpenAPI schema generates without warnings, and the docs load with no external network."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from drf_spectacular.settings import patched_settings
+from rest_framework.test import APIClient
+
+from mentora.api.schema import SCHEMA_SETTINGS
+
+EXPECTED_PATHS = {
+    "/api/auth/token/": {"post", "delete"},
+    "/api/organisations/": {"get", "post"},
+    "/api/organisations/{organisation_id}/": {"get"},
+    "/api/organisations/{organisation_id}/managers/": {"get", "post"},
+    "/api/programs/": {"get", "post"},
+    "/api/programs/{program_id}/": {"get", "patch"},
+    "/api/programs/{program_id}/transition/": {"post"},
+    "/api/programs/{program_id}/invitations/": {"get", "post"},
+    "/api/programs/{program_id}/questions/": {"get", "post"},
+    "/api/programs/{program_id}/questions/{question_id}/": {"get", "patch", "delete"},
+    "/api/programs/{program_id}/enroll/": {"post"},
+    "/api/enrollments/": {"get"},
+    "/api/enrollments/{enrollment_id}/": {"get"},
+    "/api/enrollments/{enrollment_id}/approve/": {"post"},
+    "/api/enrollments/{enrollment_id}/decline/": {"post"},
+    "/api/enrollments/{enrollment_id}/withdraw/": {"post"},
+    "/api/profiles/": {"get"},
+    "/api/profiles/me/": {"get", "patch"},
+    "/api/profiles/me/demographics/": {"get", "put"},
+    "/api/profiles/{profile_id}/": {"get", "patch"},
+    "/api/skills/": {"get"},
+}
+ASSET = re.compile(r"""<(?:script|link|img)\b[^>]*?\b(?:src|href)=["']([^"']+)["']""", re.I)
+
+
+def test_schema_validates_without_any_warning(tmp_path: Path) -> None:
+    target = tmp_path / "schema.yaml"
+
+    with patched_settings(SCHEMA_SETTINGS):
+        # --fail-on-warn turns any warning or error of drf-spectacular into a failure.
+        call_command("spectacular", "--validate", "--fail-on-warn", file=str(target))
+
+    schema = yaml.safe_load(target.read_text())
+    paths = {path: set(operations) - {"parameters"} for path, operations in schema["paths"].items()}
+    assert paths == EXPECTED_PATHS
+
+
+@pytest.mark.django_db
+def test_schema_endpoint_describes_token_and_session_authentication(anonymous: APIClient) -> None:
+    response = anonymous.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+
+    assert response.status_code == 200
+    schema = response.json()
+    assert set(schema["components"]["securitySchemes"]) == {"tokenAuth", "cookieAuth"}
+    token = schema["paths"]["/api/auth/token/"]
+    assert "security" not in token["post"], "asking for a token needs no authentication"
+    assert {"tokenAuth": []} in token["delete"]["security"]
+    assert "demographics" not in str(schema["components"]["schemas"]["Profile"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
+def test_docs_load_only_assets_served_by_this_site(anonymous: APIClient, url: str) -> None:
+    response = anonymous.get(url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assets = ASSET.findall(html)
+    assert assets, "the page should load its scripts"
+    for asset in assets:
+        assert asset.startswith("/static/"), asset
+        assert finders.find(asset.removeprefix("/static/")), f"{asset} is not a static file"
+    assert "https://" not in html
+    assert "http://" not in html
