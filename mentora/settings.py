@@ -237,6 +237,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Names for choice sets that share a field name; see mentora/api/schema.py.
+    "ENUM_NAME_OVERRIDES": {
+        "EnrollmentRoleEnum": "mentora.programs.models.Enrollment.Role",
+        "InvitationRoleEnum": "mentora.programs.models.Invitation.Role",
+        "ParticipantInvitationRoleEnum": "mentora.api.schema.PARTICIPANT_INVITATION_ROLES",
+        "ProgramKindEnum": "mentora.programs.models.Program.Kind",
+        "ProgramStateEnum": "mentora.programs.models.Program.State",
+        "QuestionKindEnum": "mentora.programs.models.Question.Kind",
+        "PreferenceEnum": "mentora.profiles.choices.Preference",
+    },
 }
 
 # Production hardening, active whenever DEBUG is off.

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from mentora.profiles.models import SkillCategory
 from mentora.programs.models import Enrollment, Invitation, Program, Question
 
 
@@ -122,13 +123,9 @@ class QuestionnaireForm(forms.Form):
 
 class SkillForm(forms.Form):
     name = forms.CharField(max_length=100, label="Skill")
-    category = forms.ModelChoiceField(queryset=None, empty_label=None)  # type: ignore[arg-type]
+    category: forms.ModelChoiceField[SkillCategory] = forms.ModelChoiceField(
+        queryset=SkillCategory.objects.order_by("name"), empty_label=None
+    )
     synonyms = forms.CharField(
         required=False, help_text="Other names for it, separated by commas.", max_length=300
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from mentora.profiles.selectors import skill_categories
-
-        super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = skill_categories()  # type: ignore[attr-defined]
