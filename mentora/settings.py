@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "mentora.accounts",
     "mentora.programs",
     "mentora.profiles",
+    "mentora.relationships",
+    "mentora.notifications",
     "mentora.api",
 ]
 

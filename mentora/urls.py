@@ -9,6 +9,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("api/", include("mentora.api.urls")),
     path("profile/", include("mentora.profiles.urls")),
+    path("relationships/", include("mentora.relationships.urls")),
+    path("notifications/", include("mentora.notifications.urls")),
     path("", include("mentora.programs.urls")),
     path("", views_participant.home, name="home"),
 ]
