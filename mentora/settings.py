@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mentora.accounts.context_processors.navigation",
+                "mentora.notifications.context_processors.unread",
             ],
         },
     },
