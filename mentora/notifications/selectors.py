@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db.models import QuerySet
 from django.http import Http404
 
+from mentora.accounts.models import User
 from mentora.notifications.models import Notification, NotificationPreference
-
-if TYPE_CHECKING:
-    from mentora.accounts.models import User
 
 
 def notifications_for_user(*, user: User, unread_only: bool = False) -> QuerySet[Notification]:
@@ -50,3 +46,10 @@ def notification_kinds_for_user(*, user: User) -> list[str]:
         Notification.objects.filter(recipient=user).values_list("kind", flat=True).distinct()
     )
     return sorted(received | set(preferences_for_user(user=user).muted_kinds))
+
+
+def digest_subscribers() -> QuerySet[User]:
+    """Active people who chose the daily digest, in a stable order."""
+    return User.objects.filter(is_active=True, notification_preference__daily_digest=True).order_by(
+        "pk"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mentora.notifications.models import Notification, NotificationPreference
-from mentora.notifications.selectors import preferences_for_user
+from mentora.notifications.selectors import digest_subscribers, preferences_for_user
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
@@ -216,3 +216,20 @@ def notification_digest_send(*, user: User, now: datetime.datetime | None = None
         )
     )
     return len(listed)
+
+
+def notification_digests_send(
+    *, users: Iterable[User] | None = None, now: datetime.datetime | None = None
+) -> tuple[int, int]:
+    """Send the daily digest to every subscriber (or to `users`); returns (emails, notifications).
+
+    Each person's digest is its own transaction, so one failure does not undo the others.
+    """
+    now = now or timezone.now()
+    emails = listed = 0
+    for user in digest_subscribers() if users is None else users:
+        count = notification_digest_send(user=user, now=now)
+        if count:
+            emails += 1
+            listed += count
+    return emails, listed
