@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from allauth.account.models import EmailAddress
@@ -27,6 +27,7 @@ from mentora.profiles.services import demographics_update, profile_update, skill
 from mentora.programs.demo_vocabulary import (
     BUSINESS_AREAS,
     COACH_MOTIVATIONS,
+    COACHEE_GOALS,
     COACHEE_REASONS,
     COACHING_CHALLENGES,
     COACHING_STYLES,
@@ -78,6 +79,8 @@ DEMO_URL = "http://127.0.0.1:8000"
 DEMO_ORGANISATION_SLUG = "northwind-health-tech"
 MENTORING_PROGRAM_NAME = "Northwind Mentoring 2026"
 COACHING_PROGRAM_NAME = "Leadership Coaching Pilot"
+MENTORING_PROGRAM_SLUG = "northwind-mentoring-2026"
+COACHING_PROGRAM_SLUG = "leadership-coaching-pilot"
 DEFAULT_SEED = 2026
 
 MANAGER_EMAIL = "manager@demo.mentora.test"
@@ -113,8 +116,8 @@ class DemoSummary:
 
     created: bool
     organisation: Organisation
-    mentoring_program: Program
-    coaching_program: Program
+    mentoring_program: Program | None
+    coaching_program: Program | None
     people: int
     mentors: int
     mentees: int
@@ -158,18 +161,20 @@ class PersonPlan:
     bio: str
     profile_url: str
     manager_index: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def industry(self) -> str:
-        employer = self.employer
-        if employer.tech_functions_industry and self.job_function in TECH_FUNCTIONS:
-            return employer.tech_functions_industry
-        return employer.industry
+        return _industry_of(self.employer, self.job_function)
 
     @property
     def department(self) -> str:
         return JOB_FUNCTION_DETAILS[self.job_function].department
+
+
+def _industry_of(employer: Employer, job_function: str) -> str:
+    if employer.tech_functions_industry and job_function in TECH_FUNCTIONS:
+        return employer.tech_functions_industry
+    return employer.industry
 
 
 def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
@@ -180,6 +185,13 @@ def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
 def _ascii(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "".join(c for c in folded.lower() if c.isalnum())
+
+
+def _in_sentence(skill_name: str) -> str:
+    """A skill name as it reads mid-sentence: "machine learning", but "SQL" and "Python"."""
+    if skill_name in {"Python", "Java", "Go", "Rust"} or any(c.isupper() for c in skill_name[1:]):
+        return skill_name
+    return skill_name[0].lower() + skill_name[1:]
 
 
 def _next_title(job_function: str, seniority: str) -> str:
@@ -229,11 +241,7 @@ def _plan_person(
         formats.append("phone")
     if rng.random() < 0.35:
         formats.append("in_person")
-    industry = INDUSTRY_PHRASES[
-        employer.tech_functions_industry
-        if employer.tech_functions_industry and job_function in TECH_FUNCTIONS
-        else employer.industry
-    ]
+    industry = INDUSTRY_PHRASES[_industry_of(employer, job_function)]
     experience = (
         f"{years} years in {industry}" if years > 1 else f"Early in my career in {industry}"
     )
@@ -590,12 +598,11 @@ def _mentoring_answers(
     if rng.random() < 0.9:
         answers[questions["structure"].pk] = rng.randint(1, 5)
     if rng.random() < 0.3:
-        language_names = {"en": "English", "es": "Spanish", "fr": "French", "de": "German"}
-        language = next(
-            (language_names[c] for c in languages if c != "en" and c in language_names), "Spanish"
-        )
-        note = rng.choice(MATCHING_NOTES)
-        answers[questions["notes"].pk] = note.format(city=city.split(",")[0], language=language)
+        names = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese"}
+        second = next((names[code] for code in languages if code in names), "")
+        notes = [note for note in MATCHING_NOTES if second or "{language}" not in note]
+        note = rng.choice(notes).format(city=city.split(",")[0], language=second)
+        answers[questions["notes"].pk] = note
     return answers
 
 
@@ -615,7 +622,7 @@ def _mentor_offer(
     ):
         chosen.append(skills[ORGANISATION_SKILL[0]])
     motivation = rng.choice(MOTIVATIONS).format(
-        industry=INDUSTRY_PHRASES[person.industry], skill=own[0].lower()
+        industry=INDUSTRY_PHRASES[person.industry], skill=_in_sentence(own[0])
     )
     addition = rng.choice(MOTIVATION_ADDITIONS)
     capacity = rng.choices([1, 2, 3], weights=[25, 50, 25])[0]
@@ -640,13 +647,14 @@ def _mentee_needs(
     templates = [rng.choice(details.goals), *_sample(rng, GENERAL_GOALS, 0, 2)]
     goals = [
         t.format(
-            skill=own[0].lower(), next_title=_next_title(person.job_function, person.seniority)
+            skill=_in_sentence(own[0]),
+            next_title=_next_title(person.job_function, person.seniority),
         )
         for t in templates[: rng.randint(1, 3)]
     ]
     why = rng.choice(WHY_MENTOR).format(
-        years=max(person.years_experience, 1),
-        skill=growth[0].lower(),
+        years=max(person.years_experience, 2),
+        skill=_in_sentence(growth[0]),
         city=person.location.city.split(",")[0],
     )
     preferences = list(Preference.values)
@@ -884,7 +892,7 @@ def _enroll_coaching(
             answers=answers(coachee=True),
             mentee_needs={
                 "skills": [skills[n] for n in _sample(rng, LEADERSHIP_SKILLS, 2, 3)],
-                "career_goals": [rng.choice(COACHING_CHALLENGES).rstrip(".") + " with confidence."],
+                "career_goals": _sample(rng, COACHEE_GOALS, 1, 2),
                 "why_mentor": rng.choice(COACHEE_REASONS),
                 "focus_areas": [FocusArea.SKILL_BUILDING, FocusArea.ENCOURAGEMENT],
                 "meeting_cadence": Cadence.FORTNIGHTLY,
@@ -913,16 +921,19 @@ def _add_demographics(
 # --- Entry point ---------------------------------------------------------------------------------
 
 
-def _existing_summary(organisation: Organisation) -> DemoSummary:
+def _summary(*, organisation: Organisation, created: bool) -> DemoSummary:
+    # Looked up by slug, which renaming a program keeps; a deleted program counts as empty.
     programs = organisation.programs.all()
-    mentoring = programs.get(name=MENTORING_PROGRAM_NAME)
-    coaching = programs.get(name=COACHING_PROGRAM_NAME)
+    mentoring = programs.filter(slug=MENTORING_PROGRAM_SLUG).first()
+    coaching = programs.filter(slug=COACHING_PROGRAM_SLUG).first()
 
-    def count(program: Program, role: str) -> int:
-        return program.enrollments.filter(role=role).count()
+    def count(program: Program | None, role: str) -> int:
+        if program is None:
+            return 0
+        return program.enrollments.filter(role=role, status=Enrollment.Status.ACTIVE).count()
 
     return DemoSummary(
-        created=False,
+        created=created,
         organisation=organisation,
         mentoring_program=mentoring,
         coaching_program=coaching,
@@ -941,7 +952,7 @@ def demo_seed(*, seed: int = DEFAULT_SEED, stdout: Writer | None = None) -> Demo
     existing = Organisation.objects.filter(slug=DEMO_ORGANISATION_SLUG).first()
     if existing is not None:
         _log(stdout, f"The demo ({existing.name}) is already loaded; nothing to do.")
-        return _existing_summary(existing)
+        return _summary(organisation=existing, created=False)
     clashes = sorted(
         User.objects.filter(email__in=[a.email for a in DEMO_ACCOUNTS]).values_list(
             "email", flat=True
@@ -995,17 +1006,7 @@ def _build(*, seed: int, stdout: Writer | None) -> DemoSummary:
         stdout=stdout,
     )
     _add_demographics(rng, people=people, users=users)
-    return DemoSummary(
-        created=True,
-        organisation=organisation,
-        mentoring_program=mentoring,
-        coaching_program=coaching,
-        people=len(users) + 2 + 2,  # generated, external coaches, demo mentor and mentee
-        mentors=MENTOR_COUNT,
-        mentees=MENTEE_COUNT,
-        coaches=COACH_COUNT,
-        coachees=COACHEE_COUNT,
-    )
+    return _summary(organisation=organisation, created=True)
 
 
 def demo_accounts_text(*, url: str = DEMO_URL) -> str:

@@ -589,6 +589,14 @@ INDUSTRY_PHRASES = {
     "media": "media",
     "consulting": "consulting",
 }
+COACHEE_GOALS = (
+    "Give honest feedback without damaging the relationship.",
+    "Delegate properly and stop being the bottleneck for my team.",
+    "Lead my team calmly through the reorganisation.",
+    "Find my own leadership style rather than copying my old manager's.",
+    "Hold my ground in leadership meetings.",
+    "Make decisions faster with the information I have.",
+)
 COACH_MOTIVATIONS = (
     "I want new managers to get the support I wish I'd had.",
     "Coaching is the most useful thing I do all month; it sharpens my own leadership too.",

@@ -49,6 +49,18 @@ def demo(django_db_setup: None, django_db_blocker: Any) -> Iterator[DemoSummary]
         transaction.set_rollback(True)
 
 
+@pytest.fixture
+def mentoring(demo: DemoSummary) -> Program:
+    assert demo.mentoring_program is not None
+    return demo.mentoring_program
+
+
+@pytest.fixture
+def coaching(demo: DemoSummary) -> Program:
+    assert demo.coaching_program is not None
+    return demo.coaching_program
+
+
 def canonical_demo() -> dict[str, Any]:
     """Everything the demo wrote that matters, without primary keys or timestamps."""
     people = []
@@ -110,8 +122,8 @@ def wipe_demo() -> None:
     User.objects.all().delete()
 
 
-def test_demo_has_about_60_mentors_and_150_mentees(demo: DemoSummary) -> None:
-    program = demo.mentoring_program
+def test_demo_has_about_60_mentors_and_150_mentees(demo: DemoSummary, mentoring: Program) -> None:
+    program = mentoring
     active = program.enrollments.filter(status=Enrollment.Status.ACTIVE)
     assert active.filter(role=Enrollment.Role.MENTOR).count() == demo.mentors == 60
     assert active.filter(role=Enrollment.Role.MENTEE).count() == demo.mentees == 150
@@ -120,8 +132,7 @@ def test_demo_has_about_60_mentors_and_150_mentees(demo: DemoSummary) -> None:
     assert program.matching_mode == Program.MatchingMode.BOTH
 
 
-def test_demo_has_a_small_coaching_program(demo: DemoSummary) -> None:
-    coaching = demo.coaching_program
+def test_demo_has_a_small_coaching_program(demo: DemoSummary, coaching: Program) -> None:
     assert coaching.kind == Program.Kind.COACHING
     assert coaching.organisation == demo.organisation
     assert coaching.enrollments.filter(role=Enrollment.Role.MENTOR).count() == 6
@@ -131,16 +142,16 @@ def test_demo_has_a_small_coaching_program(demo: DemoSummary) -> None:
     assert not coaches & coachees
 
 
-def test_questionnaire_mixes_kinds_and_matching_rules(demo: DemoSummary) -> None:
-    questions = list(demo.mentoring_program.questions.all())
+def test_questionnaire_mixes_kinds_and_matching_rules(mentoring: Program) -> None:
+    questions = list(mentoring.questions.all())
     assert 4 <= len(questions) <= 5
     assert len({q.kind for q in questions}) >= 3
     rules = {q.matching_rule for q in questions}
     assert {Question.MatchingRule.SHOULD_MATCH, Question.MatchingRule.SHOULD_DIFFER} <= rules
 
 
-def test_everyone_answered_the_required_questions(demo: DemoSummary) -> None:
-    for program in (demo.mentoring_program, demo.coaching_program):
+def test_everyone_answered_the_required_questions(mentoring: Program, coaching: Program) -> None:
+    for program in (mentoring, coaching):
         for enrollment in program.enrollments.prefetch_related("answers"):
             answered = {a.question_id for a in enrollment.answers.all()}
             required = {
@@ -175,15 +186,15 @@ def test_years_of_experience_fit_seniority(demo: DemoSummary) -> None:
             assert years >= 12, profile
 
 
-def test_mentors_and_mentees_describe_themselves(demo: DemoSummary) -> None:
-    offers = MentorOffer.objects.filter(enrollment__program=demo.mentoring_program)
+def test_mentors_and_mentees_describe_themselves(mentoring: Program) -> None:
+    offers = MentorOffer.objects.filter(enrollment__program=mentoring)
     for offer in offers.prefetch_related("skills"):
         assert 1 <= offer.capacity <= 3
         assert offer.hours_per_month > 0
         assert offer.motivation
         assert offer.focus_areas
         assert len(offer.skills.all()) >= 3
-    needs = MenteeNeeds.objects.filter(enrollment__program=demo.mentoring_program)
+    needs = MenteeNeeds.objects.filter(enrollment__program=mentoring)
     for need in needs.prefetch_related("skills"):
         assert 1 <= len(need.career_goals) <= 3
         assert all(goal.endswith(".") for goal in need.career_goals)
@@ -241,7 +252,9 @@ def test_demo_mentee_logs_in_through_the_login_page(demo: DemoSummary, client: C
     assert response.wsgi_request.user.is_authenticated
 
 
-def test_demo_accounts_hold_their_roles(demo: DemoSummary) -> None:
+def test_demo_accounts_hold_their_roles(
+    demo: DemoSummary, mentoring: Program, coaching: Program
+) -> None:
     def roles(email: str, program: Program) -> list[str]:
         return list(
             program.enrollments.filter(user__email=email, status="active").values_list(
@@ -249,9 +262,9 @@ def test_demo_accounts_hold_their_roles(demo: DemoSummary) -> None:
             )
         )
 
-    assert roles(MENTOR_EMAIL, demo.mentoring_program) == [Enrollment.Role.MENTOR]
-    assert roles(MENTEE_EMAIL, demo.mentoring_program) == [Enrollment.Role.MENTEE]
-    assert roles(MENTEE_EMAIL, demo.coaching_program) == [Enrollment.Role.MENTEE]
+    assert roles(MENTOR_EMAIL, mentoring) == [Enrollment.Role.MENTOR]
+    assert roles(MENTEE_EMAIL, mentoring) == [Enrollment.Role.MENTEE]
+    assert roles(MENTEE_EMAIL, coaching) == [Enrollment.Role.MENTEE]
     assert demo.organisation.managers.filter(user__email=MANAGER_EMAIL).exists()
     admin = User.objects.get(email=ADMIN_EMAIL)
     assert admin.is_staff and admin.is_superuser

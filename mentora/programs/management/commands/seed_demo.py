@@ -34,10 +34,10 @@ class Command(BaseCommand):
         if summary.created:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Loaded {summary.organisation.name}: {summary.mentoring_program.name} with "
-                    f"{summary.mentors} mentors and {summary.mentees} mentees, "
-                    f"{summary.coaching_program.name} with {summary.coaches} coaches and "
-                    f"{summary.coachees} coachees ({time.monotonic() - started:.1f} s)."
+                    f"Loaded {summary.organisation.name}: {summary.mentors} mentors and "
+                    f"{summary.mentees} mentees in its mentoring program, {summary.coaches} "
+                    f"coaches and {summary.coachees} coachees in its coaching pilot "
+                    f"({time.monotonic() - started:.1f} s)."
                 )
             )
         self.stdout.write("")
