@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from mentora.api.schema import SCHEMA_SETTINGS
@@ -91,4 +91,5 @@ urlpatterns = [
     ),
     path("profiles/<int:profile_id>/", profiles.ProfileDetailView.as_view(), name="profile"),
     path("skills/", profiles.SkillListView.as_view(), name="skills"),
+    path("notifications/", include("mentora.notifications.api_urls")),
 ]
