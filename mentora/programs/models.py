@@ -63,7 +63,7 @@ class Program(models.Model):
     class MatchingMode(models.TextChoices):
         MANAGER = "manager", "Manager-run matching"
         SELF_SERVICE = "self_service", "Self-service (mentees choose)"
-        BOTH = "both", "Both"
+        BOTH = "both", "Manager-run and self-service"
 
     class State(models.TextChoices):
         DRAFT = "draft", "Draft"

@@ -63,12 +63,23 @@ def directory(request: AuthenticatedHttpRequest) -> HttpResponse:
 def program_detail(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     program = selectors.get_program_for_user(user=request.user, program_id=program_id)
     mine = list(Enrollment.objects.filter(program=program, user=request.user))
+    live = {
+        e.role for e in mine if e.status in {Enrollment.Status.ACTIVE, Enrollment.Status.PENDING}
+    }
+    # Offer only the roles the person can still take: not one they hold, and not a second
+    # role unless the program allows both.
+    open_roles = [
+        role
+        for role in (Enrollment.Role.MENTEE, Enrollment.Role.MENTOR)
+        if role not in live and (not live or program.allow_dual_role)
+    ]
     return render(
         request,
         "programs/program_detail.html",
         {
             "program": program,
             "my_enrollments": mine,
+            "open_roles": [(role, program.role_label(role)) for role in open_roles],
             "manages": selectors.user_manages_program(user=request.user, program=program),
             "can_enroll": program.enrollment_is_open()
             or services.user_is_invited(user=request.user, program=program),
