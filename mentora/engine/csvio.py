@@ -1,0 +1,479 @@
+"""Reading mentors.csv, mentees.csv and weights.toml; writing matches.csv and pairs.csv.
+
+Rows are numbered as in a spreadsheet: the header is row 1, the first person row 2. Every
+problem is an `InputFileError` naming the file, row, column and value. Only the documented
+columns are ever looked up; any other column (demographic ones among them) is never read.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import IO, Any
+
+from mentora.engine.records import (
+    CADENCES,
+    DIRECTIONS,
+    QUESTION_RULES,
+    Constraints,
+    MenteeRecord,
+    MentorRecord,
+    Question,
+    ScoringOptions,
+    Weights,
+)
+from mentora.engine.timezones import known_timezones
+
+LIST_SEPARATOR = ";"
+QUESTION_PREFIX = "q:"
+
+MENTOR_COLUMNS: tuple[str, ...] = (
+    "id", "name", "capacity", "skills", "focus_areas", "industry", "organisation",
+    "job_function", "years_experience", "languages", "timezone", "bio",
+)  # fmt: skip
+MENTOR_OPTIONAL_COLUMNS: tuple[str, ...] = (
+    "department", "seniority", "meeting_formats", "hours_per_month", "manager_id", "passion",
+    "response_hours", "feedback_rating", "previous_mentees",
+)  # fmt: skip
+MENTEE_COLUMNS: tuple[str, ...] = (
+    "id", "name", "mentors_wanted", "skills_wanted", "goals", "focus_areas", "industry",
+    "organisation", "job_function", "years_experience", "languages", "timezone", "manager_id",
+)  # fmt: skip
+MENTEE_OPTIONAL_COLUMNS: tuple[str, ...] = (
+    "department", "seniority", "meeting_formats", "cadence", "industry_preference",
+    "organisation_preference", "job_function_preference", "previous_mentors",
+    "excluded_mentors", "pinned_mentors",
+)  # fmt: skip
+
+
+class InputFileError(ValueError):
+    """A problem in an input file, with where it is."""
+
+    def __init__(
+        self, path: Path | str, message: str, *, row: int | None = None, column: str | None = None
+    ) -> None:
+        where = str(path)
+        if row is not None:
+            where += f", row {row}"
+        if column is not None:
+            where += f", column '{column}'"
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What weights.toml configures."""
+
+    weights: Weights
+    options: ScoringOptions
+    constraints: Constraints
+    questions: tuple[Question, ...]
+
+
+@dataclass
+class MenteeTable:
+    """Mentees read from a file, with the pairs they name (resolved against the mentors later)."""
+
+    records: list[MenteeRecord]
+    excluded: list[tuple[str, str, int]]  # (mentee id, mentor id, row)
+    pinned: list[tuple[str, str, int]]
+
+
+def _read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """Header and numbered rows of a UTF-8 CSV; errors for empty or non-UTF-8 files."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputFileError(path, f"cannot be read ({error.strerror})") from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        row = raw.count(b"\n", 0, error.start) + 1
+        raise InputFileError(
+            path,
+            f"is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+            "save it as CSV UTF-8",
+            row=row,
+        ) from error
+    if not text.strip():
+        raise InputFileError(path, "is empty: it needs a header row and one row per person")
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    try:
+        header = [name.strip() for name in next(reader)]
+    except csv.Error as error:
+        raise InputFileError(path, f"is not valid CSV ({error})", row=1) from error
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        number = 1
+        try:
+            for row in reader:
+                number += 1
+                if not any(cell.strip() for cell in row):
+                    continue
+                yield number, row
+        except csv.Error as error:
+            raise InputFileError(path, f"is not valid CSV ({error})", row=number + 1) from error
+
+    return header, rows()
+
+
+class _Row:
+    """Typed access to one row's cells, raising errors that say where."""
+
+    def __init__(self, path: Path, number: int, cells: list[str], index: dict[str, int]) -> None:
+        self.path, self.row_number, self.cells, self.index = path, number, cells, index
+
+    def error(self, column: str, message: str) -> InputFileError:
+        return InputFileError(self.path, message, row=self.row_number, column=column)
+
+    def text(self, column: str) -> str:
+        position = self.index.get(column)
+        if position is None or position >= len(self.cells):
+            return ""
+        return self.cells[position].strip()
+
+    def items(self, column: str) -> tuple[str, ...]:
+        return tuple(
+            item.strip() for item in self.text(column).split(LIST_SEPARATOR) if item.strip()
+        )
+
+    def number(
+        self, column: str, *, whole: bool = False, low: float = 0.0, high: float = math.inf
+    ) -> float | None:
+        value = self.text(column)
+        if value == "":
+            return None
+        kind = "a whole number" if whole else "a number"
+        try:
+            number = float(value.replace(",", ".")) if not whole else float(value)
+        except ValueError:
+            raise self.error(column, f"'{value}' is not {kind}") from None
+        if whole and math.isfinite(number) and not number.is_integer():
+            raise self.error(column, f"'{value}' is not {kind}")
+        if not math.isfinite(number) or number < low or number > high:
+            bound = f"between {low:g} and {high:g}" if math.isfinite(high) else f"{low:g} or more"
+            raise self.error(column, f"'{value}' is out of range: it must be {bound}")
+        return number
+
+    def choice(self, column: str, choices: Sequence[str]) -> str | None:
+        value = self.text(column).lower()
+        if value == "":
+            return None
+        if value not in choices:
+            raise self.error(column, f"'{value}' is not one of {', '.join(choices)}")
+        return value
+
+    def timezone(self, column: str = "timezone") -> str:
+        value = self.text(column)
+        if value == "":
+            raise self.error(column, "is empty: give an IANA timezone such as Europe/Lisbon")
+        if value not in known_timezones():
+            raise self.error(
+                column, f"unknown timezone '{value}' (use an IANA name such as Europe/Lisbon)"
+            )
+        return value
+
+
+def _table(
+    path: Path, required: Sequence[str], kind: str
+) -> tuple[dict[str, int], Iterator[_Row], list[str]]:
+    header, rows = _read_rows(path)
+    index: dict[str, int] = {}
+    for position, name in enumerate(header):
+        if name in index:
+            raise InputFileError(path, f"the column '{name}' appears twice", row=1, column=name)
+        index[name] = position
+    missing = [name for name in required if name not in index]
+    if missing:
+        raise InputFileError(
+            path,
+            f"missing column '{missing[0]}' ({kind} files need: {', '.join(required)})",
+            row=1,
+            column=missing[0],
+        )
+
+    def typed_rows() -> Iterator[_Row]:
+        for number, cells in rows:
+            yield _Row(path, number, cells, index)
+
+    question_columns = [name for name in header if name.startswith(QUESTION_PREFIX)]
+    return index, typed_rows(), question_columns
+
+
+def _answers(row: _Row, question_columns: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    answers = {}
+    for column in question_columns:
+        items = row.items(column)
+        if items:
+            answers[column[len(QUESTION_PREFIX) :]] = items
+    return answers
+
+
+def _check_id(row: _Row, seen: dict[str, int]) -> str:
+    identifier = row.text("id")
+    if not identifier:
+        raise row.error("id", "is empty: every person needs an id")
+    if identifier in seen:
+        raise row.error("id", f"duplicate id '{identifier}' (first on row {seen[identifier]})")
+    seen[identifier] = row.row_number
+    return identifier
+
+
+def read_mentors(
+    path: Path, *, progress: Callable[[int], None] | None = None
+) -> list[MentorRecord]:
+    """Mentor records from mentors.csv."""
+    _, rows, question_columns = _table(path, MENTOR_COLUMNS, "mentor")
+    mentors: list[MentorRecord] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        identifier = _check_id(row, seen)
+        capacity = row.number("capacity", whole=True)
+        if capacity is None:
+            raise row.error("capacity", "is empty: give how many mentees (0 or more)")
+        mentors.append(
+            MentorRecord(
+                id=identifier,
+                name=row.text("name"),
+                capacity=int(capacity),
+                skills=row.items("skills"),
+                focus_areas=row.items("focus_areas"),
+                industry=row.text("industry"),
+                organisation=row.text("organisation"),
+                department=row.text("department"),
+                job_function=row.text("job_function"),
+                years_experience=row.number("years_experience", high=80),
+                seniority=row.text("seniority"),
+                languages=tuple(x.lower() for x in row.items("languages")),
+                timezone=row.timezone(),
+                meeting_formats=row.items("meeting_formats"),
+                hours_per_month=row.number("hours_per_month", high=744),
+                bio=row.text("bio"),
+                manager_id=row.text("manager_id"),
+                passion=row.number("passion", high=1),
+                response_hours=row.number("response_hours"),
+                feedback_rating=row.number("feedback_rating", low=1, high=5),
+                previous_mentee_ids=row.items("previous_mentees"),
+                answers=_answers(row, question_columns),
+            )
+        )
+        if progress is not None and len(mentors) % 10_000 == 0:
+            progress(10_000)
+    if not mentors:
+        raise InputFileError(path, "has a header but no mentors")
+    return mentors
+
+
+def read_mentees(path: Path, *, progress: Callable[[int], None] | None = None) -> MenteeTable:
+    """Mentee records from mentees.csv, with the excluded and pinned mentors they name."""
+    _, rows, question_columns = _table(path, MENTEE_COLUMNS, "mentee")
+    mentees: list[MenteeRecord] = []
+    excluded: list[tuple[str, str, int]] = []
+    pinned: list[tuple[str, str, int]] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        identifier = _check_id(row, seen)
+        wanted = row.number("mentors_wanted", whole=True, low=1, high=50)
+        mentees.append(
+            MenteeRecord(
+                id=identifier,
+                name=row.text("name"),
+                mentors_wanted=1 if wanted is None else int(wanted),
+                skills_wanted=row.items("skills_wanted"),
+                goals=row.text("goals"),
+                focus_areas=row.items("focus_areas"),
+                industry=row.text("industry"),
+                organisation=row.text("organisation"),
+                department=row.text("department"),
+                job_function=row.text("job_function"),
+                years_experience=row.number("years_experience", high=80),
+                seniority=row.text("seniority"),
+                languages=tuple(x.lower() for x in row.items("languages")),
+                timezone=row.timezone(),
+                meeting_formats=row.items("meeting_formats"),
+                cadence=row.choice("cadence", CADENCES) or "monthly",  # type: ignore[arg-type]
+                industry_preference=row.choice("industry_preference", DIRECTIONS),  # type: ignore[arg-type]
+                organisation_preference=row.choice("organisation_preference", DIRECTIONS),  # type: ignore[arg-type]
+                job_function_preference=row.choice("job_function_preference", DIRECTIONS),  # type: ignore[arg-type]
+                manager_id=row.text("manager_id"),
+                previous_mentor_ids=row.items("previous_mentors"),
+                answers=_answers(row, question_columns),
+            )
+        )
+        excluded.extend((identifier, m, row.row_number) for m in row.items("excluded_mentors"))
+        pinned.extend((identifier, m, row.row_number) for m in row.items("pinned_mentors"))
+        if progress is not None and len(mentees) % 10_000 == 0:
+            progress(10_000)
+    if not mentees:
+        raise InputFileError(path, "has a header but no mentees")
+    return MenteeTable(mentees, excluded, pinned)
+
+
+def resolve_pairs(
+    path: Path, table: MenteeTable, mentors: Sequence[MentorRecord], constraints: Constraints
+) -> Constraints:
+    """Add the file's excluded and pinned mentors to the constraints, checking the mentor ids."""
+    mentor_ids = {m.id for m in mentors}
+    for column, pairs in (("excluded_mentors", table.excluded), ("pinned_mentors", table.pinned)):
+        for _, mentor_id, row in pairs:
+            if mentor_id not in mentor_ids:
+                raise InputFileError(
+                    path, f"unknown mentor id '{mentor_id}'", row=row, column=column
+                )
+    excluded = {(a, b) for a, b, _ in table.excluded}
+    pinned = {(a, b) for a, b, _ in table.pinned}
+    for a, b, row in table.pinned:
+        if (a, b) in excluded:
+            raise InputFileError(
+                path, f"mentor '{b}' is both pinned and excluded", row=row, column="pinned_mentors"
+            )
+    return Constraints(
+        **{
+            **{f.name: getattr(constraints, f.name) for f in fields(Constraints)},
+            "excluded_pairs": constraints.excluded_pairs | excluded,
+            "pinned_pairs": constraints.pinned_pairs | pinned,
+        }
+    )
+
+
+def _typed_section(
+    path: Path, section: str, data: dict[str, Any], target: type, *, numbers_only: bool = False
+) -> dict[str, Any]:
+    known = {f.name: f for f in fields(target)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known or key in {"excluded_pairs", "pinned_pairs"}:
+            raise InputFileError(
+                path, f"unknown setting '{key}' in [{section}] (known: {', '.join(known)})"
+            )
+        default = getattr(target(), key)
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise InputFileError(
+                    path, f"[{section}] {key} must be true or false, not {value!r}"
+                )
+        elif isinstance(default, int | float) or numbers_only:
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise InputFileError(
+                    path, f"[{section}] {key} must be a number, 0 or more, not {value!r}"
+                )
+            value = float(value)
+        elif isinstance(default, tuple):
+            if (
+                not isinstance(value, list)
+                or len(value) != 2
+                or not all(isinstance(v, int | float) for v in value)
+            ):
+                raise InputFileError(path, f"[{section}] {key} must be two numbers, like [9, 17]")
+            value = (float(value[0]), float(value[1]))
+        elif isinstance(default, str) and value not in DIRECTIONS:
+            raise InputFileError(
+                path, f"[{section}] {key} must be one of {', '.join(DIRECTIONS)}, not {value!r}"
+            )
+        values[key] = value
+    return values
+
+
+def read_settings(path: Path | None) -> Settings:
+    """Weights, scoring options, constraints and questions from weights.toml (defaults if None)."""
+    if path is None:
+        return Settings(Weights(), ScoringOptions(), Constraints(), ())
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputFileError(path, f"cannot be read ({error.strerror})") from error
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise InputFileError(path, "is not UTF-8 text") from error
+    except tomllib.TOMLDecodeError as error:
+        raise InputFileError(path, f"is not valid TOML ({error})") from error
+    unknown = sorted(set(data) - {"weights", "scoring", "constraints", "questions"})
+    if unknown:
+        raise InputFileError(
+            path,
+            f"unknown section [{unknown[0]}] (known: weights, scoring, constraints, questions)",
+        )
+    weights = Weights(
+        **_typed_section(path, "weights", data.get("weights", {}), Weights, numbers_only=True)
+    )
+    options = ScoringOptions(
+        **_typed_section(path, "scoring", data.get("scoring", {}), ScoringOptions)
+    )
+    constraints = Constraints(
+        **_typed_section(path, "constraints", data.get("constraints", {}), Constraints)
+    )
+    questions = []
+    for question_id, spec in (data.get("questions") or {}).items():
+        if not isinstance(spec, dict):
+            raise InputFileError(path, f"[questions.{question_id}] must be a table")
+        rule = spec.get("rule", "should_match")
+        if rule not in QUESTION_RULES:
+            raise InputFileError(
+                path,
+                f"[questions.{question_id}] rule must be one of {', '.join(QUESTION_RULES)}, "
+                f"not {rule!r}",
+            )
+        weight = spec.get("weight", 1.0)
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
+            raise InputFileError(path, f"[questions.{question_id}] weight must be a number >= 0")
+        unknown_keys = sorted(set(spec) - {"rule", "weight", "text"})
+        if unknown_keys:
+            raise InputFileError(path, f"[questions.{question_id}] unknown key '{unknown_keys[0]}'")
+        questions.append(
+            Question(
+                id=question_id, rule=rule, weight=float(weight), text=str(spec.get("text", ""))
+            )
+        )
+    return Settings(weights, options, constraints, tuple(questions))
+
+
+@contextmanager
+def atomic_outputs(paths: Sequence[Path]) -> Iterator[list[IO[str]]]:
+    """Text files that appear at `paths` together, only if the block ends without an exception.
+
+    Each is written to a temporary file beside its destination and renamed at the end, so a
+    failure never leaves a partial or stale-looking output behind.
+    """
+    handles: list[IO[str]] = []
+    try:
+        for path in paths:
+            handles.append(
+                tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed and renamed below
+                    "w",
+                    encoding="utf-8",
+                    newline="",
+                    dir=path.resolve().parent,
+                    prefix=f".{path.name}.",
+                    suffix=".tmp",
+                    delete=False,
+                )
+            )
+        yield handles
+        for handle in handles:
+            handle.close()
+        for handle, path in zip(handles, paths, strict=True):
+            os.replace(handle.name, path)
+    except BaseException:
+        for handle in handles:
+            handle.close()
+            Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def write_csv(handle: IO[str], header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """Write a header and rows; returns the number of rows."""
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(header)
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count
