@@ -477,3 +477,47 @@ def write_csv(handle: IO[str], header: Sequence[str], rows: Iterable[Sequence[ob
         writer.writerow(row)
         count += 1
     return count
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def write_people_csv(
+    path: Path,
+    records: Sequence[MentorRecord] | Sequence[MenteeRecord],
+    *,
+    extra_columns: dict[str, Sequence[str]] | None = None,
+) -> None:
+    """Write mentor or mentee records in the documented format (extra columns appended)."""
+    mentors = bool(records) and isinstance(records[0], MentorRecord)
+    if mentors:
+        columns = [*MENTOR_COLUMNS, *MENTOR_OPTIONAL_COLUMNS]
+        renamed = {"previous_mentees": "previous_mentee_ids"}
+    else:
+        columns = [
+            *MENTEE_COLUMNS,
+            *(
+                c
+                for c in MENTEE_OPTIONAL_COLUMNS
+                if c not in {"excluded_mentors", "pinned_mentors"}
+            ),
+        ]
+        renamed = {"previous_mentors": "previous_mentor_ids"}
+    extra = extra_columns or {}
+    question_ids = sorted({q for r in records for q in r.answers})
+    header = [*columns, *(QUESTION_PREFIX + q for q in question_ids), *extra]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        for row, record in enumerate(records):
+            cells = [_cell(getattr(record, renamed.get(c, c))) for c in columns]
+            cells += [_cell(tuple(record.answers.get(q, ()))) for q in question_ids]
+            cells += [values[row] for values in extra.values()]
+            writer.writerow(cells)

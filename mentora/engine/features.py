@@ -274,9 +274,7 @@ class TextFactor(Factor):
 
     def pair_values(self, i: IntArray, j: IntArray) -> FloatArray:
         similarity = np.einsum(
-            "ij,ij->i",
-            self.mentee_vectors[i].astype(np.float64),
-            self.mentor_vectors[j].astype(np.float64),
+            "ij,ij->i", self.mentee_vectors[i], self.mentor_vectors[j], dtype=np.float64
         )
         value = np.clip(similarity / self.full_similarity, 0.0, 1.0)
         return np.where(self.mentee_empty[i] | self.mentor_empty[j], NEUTRAL, value)

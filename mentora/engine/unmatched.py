@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mentora.engine.candidates import CandidateGraph
+from mentora.engine.candidates import CandidateGraph, compatible_counts
 from mentora.engine.features import FeatureModel, IntArray
 from mentora.engine.metrics import selected_mask
 
@@ -107,7 +107,15 @@ def unmatched_reasons(
     indptr = graph.indptr
     with_capacity = np.flatnonzero(graph.capacity > 0)
     results: list[UnmatchedMentee] = []
-    for mentee in np.flatnonzero(mentee_load < graph.demand).tolist():
+    short = np.flatnonzero(mentee_load < graph.demand)
+    # Only mentees whose whole candidate list was cut at top-k may have more compatible mentors.
+    cut = short[
+        np.diff(indptr)[short]
+        - np.bincount(graph.mentee[graph.pinned], minlength=graph.n_mentees)[short]
+        >= graph.top_k
+    ]
+    counts = dict(zip(cut.tolist(), compatible_counts(model, cut).tolist(), strict=True))
+    for mentee in short.tolist():
         wanted, matched = int(graph.demand[mentee]), int(mentee_load[mentee])
         arcs = np.arange(indptr[mentee], indptr[mentee + 1])
         others = arcs[~chosen[arcs]]
@@ -117,7 +125,7 @@ def unmatched_reasons(
             code, reason = _constraint_failures(model, mentee, with_capacity)[0].split("\x1f")
         elif full[graph.mentor[others]].all():
             considered = int(np.count_nonzero(~graph.pinned[arcs]))
-            compatible = int(graph.compatible_counts[mentee])
+            compatible = counts.get(mentee, considered)
             if compatible > considered:
                 code = "mentors_full_beyond_top_k"
                 reason = (
