@@ -511,12 +511,13 @@ def write_people_csv(
         ]
         renamed = {"previous_mentors": "previous_mentor_ids"}
     extra = extra_columns or {}
-    question_ids = sorted({q for r in records for q in r.answers})
+    people: list[MentorRecord | MenteeRecord] = list(records)
+    question_ids = sorted({q for r in people for q in r.answers})
     header = [*columns, *(QUESTION_PREFIX + q for q in question_ids), *extra]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(header)
-        for row, record in enumerate(records):
+        for row, record in enumerate(people):
             cells = [_cell(getattr(record, renamed.get(c, c))) for c in columns]
             cells += [_cell(tuple(record.answers.get(q, ()))) for q in question_ids]
             cells += [values[row] for values in extra.values()]

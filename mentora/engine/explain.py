@@ -18,6 +18,9 @@ from mentora.engine.taxonomy import normalise_name
 from mentora.engine.text import stem, stop_words, terms
 
 MAX_REASONS = 4
+# Text similarities are low even for related texts: 0.2 already reads as a real overlap.
+GOALS_PIVOT = 0.2
+PIVOTS = {"goals": GOALS_PIVOT}
 MIN_REASONS = 2
 _WORD = re.compile(r"[a-z][a-z0-9+#]{2,}")
 
@@ -95,9 +98,9 @@ def _reason_texts(model: FeatureModel, a: int, b: int, values: dict[str, float])
                 if word not in stop_words() and stem(word) in bio_terms
             )
         )
-        if values["goals"] >= 0.5 and common:
+        if values["goals"] >= GOALS_PIVOT and common:
             texts["goals"] = f"Their experience speaks to your goals: {_list(common[:3])}"
-        elif values["goals"] < 0.125:
+        elif values["goals"] < 0.05:
             texts["goals"] = "Their experience says little about your goals"
 
     focus_wanted = [_label(f) for f in mentee.focus_areas if f.strip()]
@@ -230,7 +233,7 @@ def choose_reasons(
     """Two to four reasons: the strongest points for the pair, then its worst weakness."""
     total = sum(weights.values()) or 1.0
     strength = {
-        name: weights.get(name, 0.0) / total * (values[name] - NEUTRAL)
+        name: weights.get(name, 0.0) / total * (values[name] - PIVOTS.get(name, NEUTRAL))
         for name in texts
         if weights.get(name, 0.0) > 0
     }

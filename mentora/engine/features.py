@@ -291,7 +291,9 @@ class TextFactor(Factor):
         mentee_flags = np.stack(
             [self.mentee_empty * NEUTRAL, (~self.mentee_empty) * NEUTRAL], axis=1
         ).astype(np.float32)
-        mentor_flags = np.stack([~self.mentor_empty, self.mentor_empty], axis=1).astype(np.float32)
+        mentor_flags = np.stack(
+            [np.ones(len(self.mentor_empty), dtype=bool), self.mentor_empty], axis=1
+        ).astype(np.float32)
         return [DenseColumns(mentee_flags, mentor_flags)], []
 
 

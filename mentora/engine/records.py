@@ -137,9 +137,10 @@ class ScoringOptions:
     ideal_experience_gap: float = 8.0
     working_hours: tuple[float, float] = (9.0, 17.0)
     desired_overlap_hours: float = 4.0
-    # Text cosine similarity at which the goals factor reaches 1 (TF-IDF cosines of short texts
-    # that clearly talk about the same things are around 0.3-0.5).
-    full_text_similarity: float = 0.4
+    # Text cosine similarity at which the goals factor reaches 1. Below 1, the factor saturates
+    # early (short texts on the same topic have TF-IDF cosines around 0.3-0.5), but candidate
+    # selection, which cannot clip, then over-ranks pairs above it; 1 keeps selection exact.
+    full_text_similarity: float = 1.0
     industry_preference: Direction = "same"
     organisation_preference: Direction = "any"
     job_function_preference: Direction = "same"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mentora.engine.candidates import CandidateGraph, compatible_counts
+from mentora.engine.candidates import CandidateGraph
 from mentora.engine.features import FeatureModel, IntArray
 from mentora.engine.metrics import selected_mask
 
@@ -108,13 +108,6 @@ def unmatched_reasons(
     with_capacity = np.flatnonzero(graph.capacity > 0)
     results: list[UnmatchedMentee] = []
     short = np.flatnonzero(mentee_load < graph.demand)
-    # Only mentees whose whole candidate list was cut at top-k may have more compatible mentors.
-    cut = short[
-        np.diff(indptr)[short]
-        - np.bincount(graph.mentee[graph.pinned], minlength=graph.n_mentees)[short]
-        >= graph.top_k
-    ]
-    counts = dict(zip(cut.tolist(), compatible_counts(model, cut).tolist(), strict=True))
     for mentee in short.tolist():
         wanted, matched = int(graph.demand[mentee]), int(mentee_load[mentee])
         arcs = np.arange(indptr[mentee], indptr[mentee + 1])
@@ -125,13 +118,13 @@ def unmatched_reasons(
             code, reason = _constraint_failures(model, mentee, with_capacity)[0].split("\x1f")
         elif full[graph.mentor[others]].all():
             considered = int(np.count_nonzero(~graph.pinned[arcs]))
-            compatible = counts.get(mentee, considered)
-            if compatible > considered:
+            if graph.top_k and considered >= graph.top_k:
+                # The list was cut at top-k: mentors beyond it were never considered. Counting
+                # them would mean scoring the mentee against every mentor again.
                 code = "mentors_full_beyond_top_k"
                 reason = (
-                    f"Your {considered} best-fitting mentors are all full; "
-                    f"{compatible - considered} more compatible mentors were not considered "
-                    "(raise top-k)"
+                    f"Your {considered} best-fitting mentors are all full; compatible mentors "
+                    "beyond them were not considered (raise top-k)"
                 )
             elif matched:
                 code = "mentors_full"
