@@ -12,7 +12,7 @@ import math
 import os
 import tempfile
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -493,7 +493,7 @@ def write_people_csv(
     path: Path,
     records: Sequence[MentorRecord] | Sequence[MenteeRecord],
     *,
-    extra_columns: dict[str, Sequence[str]] | None = None,
+    extra_columns: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """Write mentor or mentee records in the documented format (extra columns appended)."""
     mentors = bool(records) and isinstance(records[0], MentorRecord)

@@ -238,12 +238,15 @@ def choose_reasons(
         if weights.get(name, 0.0) > 0
     }
     ranked = sorted(strength, key=lambda name: (-strength[name], name))
-    positives = [name for name in ranked if strength[name] > 0][:3]
     negatives = sorted(
         (name for name in ranked if strength[name] < 0), key=lambda n: (strength[n], n)
     )
+    # Up to three strengths and the worst weakness, or four strengths when there is none.
+    positives = [name for name in ranked if strength[name] > 0][
+        : MAX_REASONS - 1 if negatives else MAX_REASONS
+    ]
     chosen = positives[:]
-    if negatives and (len(chosen) < MAX_REASONS):
+    if negatives:
         chosen.append(negatives[0])
     for name in sorted(strength, key=lambda n: (-abs(strength[n]), n)):
         if len(chosen) >= MIN_REASONS:
