@@ -1,0 +1,1 @@
+"""Pages of the relationship lifecycle, one module per part of it."""

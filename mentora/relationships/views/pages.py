@@ -1,0 +1,227 @@
+"""The list of relationships, a relationship's page, pairing by a manager, and stage moves."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.programs.selectors import get_managed_program, programs_managed_by
+from mentora.relationships import selectors, services
+from mentora.relationships.forms import (
+    GoalForm,
+    GoalProgressForm,
+    LessonForm,
+    PairForm,
+    QuestionForm,
+    ReasonForm,
+    ResourceForm,
+)
+from mentora.relationships.models import STAGE_TRANSITIONS, Relationship, Stage
+from mentora.relationships.times import local_text
+from mentora.relationships.views.common import attach_errors, detail_url, fail
+
+STAGE_PATH = [Stage.INITIATION, Stage.CULTIVATION, Stage.SEPARATION, Stage.REDEFINITION]
+
+
+@login_required
+def relationship_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    mine = selectors.relationships_for_user(user=user)
+    managed = selectors.relationships_managed_by(user=user).order_by("program__name", "stage", "pk")
+    return render(
+        request,
+        "relationships/list.html",
+        {
+            "nav_section": "relationships",
+            "rows": selectors.home_relationships(user=user),
+            "ended": mine.filter(stage=Stage.ENDED),
+            "managed": managed,
+            "managed_programs": programs_managed_by(user=user),
+        },
+    )
+
+
+@login_required
+def relationship_create(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
+    """A manager pairs a mentor and a mentee of their program."""
+    program = get_managed_program(user=request.user, program_id=program_id)
+    form = PairForm(request.POST or None, program=program)
+    if request.method == "POST" and form.is_valid():
+        try:
+            relationship = services.relationship_create(
+                program=program,
+                mentor=form.cleaned_data["mentor"],
+                mentee=form.cleaned_data["mentee"],
+                created_by=request.user,
+                origin=Relationship.Origin.MANAGER_PAIR,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, f"Paired {relationship.mentor} and {relationship.mentee}.")
+            return redirect("relationships:detail", relationship.pk)
+    return render(
+        request,
+        "relationships/create.html",
+        {"nav_section": "relationships", "program": program, "form": form},
+    )
+
+
+def _timeline(relationship: Relationship, *, with_notes: bool) -> list[dict[str, object]]:
+    return [
+        {
+            "event": event,
+            "note": event.note if with_notes else "",
+            "from_label": Stage(event.from_stage).label if event.from_stage else "",
+            "to_label": Stage(event.to_stage).label,
+        }
+        for event in relationship.events.select_related("actor__profile")
+    ]
+
+
+def _stage_path(relationship: Relationship) -> list[dict[str, object]]:
+    current = relationship.stage
+    index = STAGE_PATH.index(current) if current in STAGE_PATH else -1  # type: ignore[arg-type]
+    return [
+        {"label": stage.label, "current": stage == current, "done": i < index}
+        for i, stage in enumerate(STAGE_PATH)
+    ]
+
+
+@login_required
+def relationship_detail(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
+    user = request.user
+    relationship = selectors.get_relationship_for_user(user=user, relationship_id=relationship_id)
+    role = selectors.role_of(relationship=relationship, user=user)
+    common = {
+        "nav_section": "relationships",
+        "relationship": relationship,
+        "role": role,
+        "stage_path": _stage_path(relationship),
+        "can_end": relationship.is_live,
+        "end_form": ReasonForm(),
+    }
+    if role == selectors.MANAGER:
+        # Managers see stage, dates and activity counts, never content.
+        proposal = selectors.get_open_separation_proposal(relationship=relationship)
+        return render(
+            request,
+            "relationships/manager_detail.html",
+            {
+                **common,
+                "counts": selectors.activity_counts(relationship=relationship),
+                "timeline": _timeline(relationship, with_notes=False),
+                "proposal": proposal,
+                "proposal_due": proposal is not None
+                and selectors.separation_decision_due(proposal=proposal),
+            },
+        )
+    goals = list(relationship.goals.select_related("owner__profile").prefetch_related("milestones"))
+    upcoming: list[dict[str, object]] = []
+    past: list[dict[str, object]] = []
+    now = timezone.now()
+    for meeting in relationship.meetings.all():
+        row = {"meeting": meeting, "when": local_text(meeting.starts_at, user=user)}
+        (upcoming if meeting.starts_at >= now and not meeting.is_cancelled else past).append(row)
+    working = relationship.stage in services.WORKING_STAGES
+    asks = (
+        relationship.mentor_id if relationship.is_coaching else relationship.mentee_id
+    ) == user.pk
+    return render(
+        request,
+        "relationships/detail.html",
+        {
+            **common,
+            "is_mentor": role == selectors.MENTOR,
+            "other": relationship.other_party(user),
+            "agreement": relationship.agreement,
+            "goals": [{"goal": goal, "form": GoalProgressForm(goal=goal)} for goal in goals],
+            "all_goals_met": relationship.is_coaching
+            and relationship.stage == Stage.CULTIVATION
+            and selectors.all_goals_met(relationship=relationship),
+            "upcoming": upcoming,
+            "past": past[::-1],
+            "questions": relationship.questions.select_related(
+                "asked_by__profile"
+            ).prefetch_related("replies"),
+            "lessons": relationship.lessons.select_related("author__profile", "goal"),
+            "resources": relationship.resources.select_related("added_by__profile"),
+            "timeline": _timeline(relationship, with_notes=True),
+            "working": working,
+            "can_ask": working and asks,
+            "can_go_back": Stage.INITIATION in STAGE_TRANSITIONS[relationship.stage]
+            and relationship.stage == Stage.CULTIVATION,
+            "goal_form": GoalForm(coaching=relationship.is_coaching),
+            "question_form": QuestionForm(),
+            "lesson_form": LessonForm(
+                goals=relationship.goals.all(),
+                label="A lesson I shared"
+                if role == selectors.MENTOR
+                else "A skill I practised or developed",
+            ),
+            "resource_form": ResourceForm(),
+            "proposal": selectors.get_open_separation_proposal(relationship=relationship),
+        },
+    )
+
+
+@login_required
+@require_POST
+def relationship_accept(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
+    relationship = selectors.get_relationship_for_party(
+        user=request.user, relationship_id=relationship_id
+    )
+    try:
+        services.relationship_accept(relationship=relationship, by=request.user)
+    except ValidationError as error:
+        return fail(request, error, detail_url(relationship))
+    messages.success(request, "Accepted. Your relationship begins with getting acquainted.")
+    return redirect("relationships:detail", relationship.pk)
+
+
+@login_required
+@require_POST
+def relationship_end(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
+    """End early, with a reason: either person, or a manager."""
+    relationship = selectors.get_relationship_for_user(
+        user=request.user, relationship_id=relationship_id
+    )
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Say why the relationship ends.")
+        return redirect("relationships:detail", relationship.pk)
+    try:
+        services.relationship_end(
+            relationship=relationship, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        return fail(request, error, detail_url(relationship))
+    messages.success(request, "The relationship has ended.")
+    return redirect("relationships:detail", relationship.pk)
+
+
+@login_required
+@require_POST
+def relationship_back_to_initiation(
+    request: AuthenticatedHttpRequest, relationship_id: int
+) -> HttpResponse:
+    relationship = selectors.get_relationship_for_party(
+        user=request.user, relationship_id=relationship_id
+    )
+    try:
+        services.relationship_advance(
+            relationship=relationship,
+            to_stage=Stage.INITIATION,
+            by=request.user,
+            note=request.POST.get("note", "")[:2000],
+        )
+    except ValidationError as error:
+        return fail(request, error, detail_url(relationship))
+    messages.success(request, "Back to initiation: revisit your agreement together.")
+    return redirect("relationships:detail", relationship.pk)
