@@ -7,6 +7,7 @@ resources, separation, redefinition and acknowledgment.
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 from pathlib import PurePath
@@ -49,6 +50,8 @@ from mentora.relationships.times import local_text
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
+
+logger = logging.getLogger(__name__)
 
 TEXT_MAX = 10_000
 RESOURCE_MAX_BYTES = 10 * 1024 * 1024
@@ -634,7 +637,10 @@ def _send_meeting_emails(meeting: Meeting, *, subject: str) -> None:
 
     def send() -> None:
         for message in messages:
-            message.send(fail_silently=True)
+            try:
+                message.send()
+            except OSError:  # the meeting stands; the .ics stays downloadable from its page
+                logger.exception("Could not email the invitation of meeting %s", meeting.pk)
 
     transaction.on_commit(send)
 
