@@ -152,6 +152,9 @@ def test_preferences_page_saves_choices(client: Client, mentee) -> None:
     client.force_login(mentee)
     page = client.get(reverse("notifications:preferences")).content.decode()
     assert "Matching: proposal" in page
+    assert 'name="email_important" id="id_email_important" aria-describedby' in page
+    assert 'id_email_important_helptext" checked>' in page  # emails on by default
+    assert 'id_daily_digest_helptext">' in page  # digest off by default
     response = client.post(
         reverse("notifications:preferences"),
         {"daily_digest": "on", "muted_kinds": ["matching.proposal"]},
