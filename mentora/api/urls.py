@@ -92,4 +92,5 @@ urlpatterns = [
     path("profiles/<int:profile_id>/", profiles.ProfileDetailView.as_view(), name="profile"),
     path("skills/", profiles.SkillListView.as_view(), name="skills"),
     path("notifications/", include("mentora.notifications.api_urls")),
+    path("relationships/", include("mentora.relationships.api_urls")),
 ]

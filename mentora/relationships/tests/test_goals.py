@@ -101,7 +101,7 @@ def test_resources_are_links_or_small_files_of_known_types(
     cultivating: Relationship,
     mentor: User,
     settings,
-    tmp_path,  # type: ignore[no-untyped-def]
+    tmp_path,
 ) -> None:
     settings.MEDIA_ROOT = tmp_path
     with pytest.raises(ValidationError, match="either a link or a file"):

@@ -31,7 +31,7 @@ def unfold(text: str) -> list[str]:
 
 
 @pytest.fixture
-def meeting(cultivating: Relationship, mentee: User, django_capture_on_commit_callbacks) -> Meeting:  # type: ignore[no-untyped-def]
+def meeting(cultivating: Relationship, mentee: User, django_capture_on_commit_callbacks) -> Meeting:
     with django_capture_on_commit_callbacks(execute=True):
         return meeting_schedule(
             relationship=cultivating,
@@ -80,7 +80,7 @@ def test_both_people_get_the_invitation_by_email(meeting: Meeting) -> None:
 def test_rescheduling_keeps_the_uid_and_raises_the_sequence(
     meeting: Meeting,
     mentor: User,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks,
 ) -> None:
     uid = meeting.uid
     mail.outbox.clear()
@@ -99,7 +99,7 @@ def test_rescheduling_keeps_the_uid_and_raises_the_sequence(
 def test_cancelling_sends_method_cancel_for_the_same_uid(
     meeting: Meeting,
     mentor: User,
-    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks,
 ) -> None:
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
