@@ -1006,6 +1006,11 @@ def _build(*, seed: int, stdout: Writer | None) -> DemoSummary:
         stdout=stdout,
     )
     _add_demographics(rng, people=people, users=users)
+    from mentora.relationships.demo import relationships_demo_seed
+
+    for program in (mentoring, coaching):
+        relationships_demo_seed(program=program, rng=rng)
+    _log(stdout, "Paired people in every stage of the relationship lifecycle.")
     return _summary(organisation=organisation, created=True)
 
 
