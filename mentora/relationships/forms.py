@@ -191,7 +191,7 @@ class PrivateNoteForm(forms.Form):
 
 
 class QuestionForm(forms.Form):
-    text = forms.CharField(widget=forms.Textarea(attrs=TEXTAREA), label="Question")
+    text = forms.CharField(widget=forms.Textarea(attrs=TEXTAREA), label="Your question")
 
 
 class ReplyForm(forms.Form):

@@ -52,7 +52,7 @@ def test_a_mentee_asks_and_the_mentor_answers_through_the_pages(
     mentor_client.force_login(mentor)
     response = mentee_client.post(
         reverse("relationships:question_create", args=[cultivating.pk]),
-        {"text": "Should I change teams?"},
+        {"question-text": "Should I change teams?"},
     )
     assert response.status_code == 302
     thread = response["Location"]

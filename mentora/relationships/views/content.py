@@ -105,7 +105,7 @@ def question_create(request: AuthenticatedHttpRequest, relationship_id: int) -> 
     relationship = selectors.get_relationship_for_party(
         user=request.user, relationship_id=relationship_id
     )
-    form = QuestionForm(request.POST)
+    form = QuestionForm(request.POST, prefix="question")
     back = detail_url(relationship, "#questions")
     if not form.is_valid():
         messages.error(request, "Write the question first.")
@@ -163,7 +163,7 @@ def lesson_create(request: AuthenticatedHttpRequest, relationship_id: int) -> Ht
     relationship = selectors.get_relationship_for_party(
         user=request.user, relationship_id=relationship_id
     )
-    form = LessonForm(request.POST, goals=relationship.goals.all(), label="Lesson")
+    form = LessonForm(request.POST, goals=relationship.goals.all(), label="Lesson", prefix="lesson")
     back = detail_url(relationship, "#lessons")
     if not form.is_valid():
         messages.error(request, "Write the lesson first, and choose one of your goals or none.")
@@ -187,7 +187,7 @@ def resource_create(request: AuthenticatedHttpRequest, relationship_id: int) -> 
     relationship = selectors.get_relationship_for_party(
         user=request.user, relationship_id=relationship_id
     )
-    form = ResourceForm(request.POST, request.FILES)
+    form = ResourceForm(request.POST, request.FILES, prefix="resource")
     back = detail_url(relationship, "#resources")
     if not form.is_valid():
         messages.error(request, "Give the resource a title and a valid link or file.")

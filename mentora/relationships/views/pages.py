@@ -105,7 +105,7 @@ def relationship_detail(request: AuthenticatedHttpRequest, relationship_id: int)
         "role": role,
         "stage_path": _stage_path(relationship),
         "can_end": relationship.is_live,
-        "end_form": ReasonForm(),
+        "end_form": ReasonForm(prefix="end"),
     }
     if role == selectors.MANAGER:
         # Managers see stage, dates and activity counts, never content.
@@ -158,14 +158,15 @@ def relationship_detail(request: AuthenticatedHttpRequest, relationship_id: int)
             "can_go_back": Stage.INITIATION in STAGE_TRANSITIONS[relationship.stage]
             and relationship.stage == Stage.CULTIVATION,
             "goal_form": GoalForm(coaching=relationship.is_coaching),
-            "question_form": QuestionForm(),
+            "question_form": QuestionForm(prefix="question"),
             "lesson_form": LessonForm(
                 goals=relationship.goals.all(),
+                prefix="lesson",
                 label="A lesson I shared"
                 if role == selectors.MENTOR
                 else "A skill I practised or developed",
             ),
-            "resource_form": ResourceForm(),
+            "resource_form": ResourceForm(prefix="resource"),
             "proposal": selectors.get_open_separation_proposal(relationship=relationship),
         },
     )
@@ -192,7 +193,7 @@ def relationship_end(request: AuthenticatedHttpRequest, relationship_id: int) ->
     relationship = selectors.get_relationship_for_user(
         user=request.user, relationship_id=relationship_id
     )
-    form = ReasonForm(request.POST)
+    form = ReasonForm(request.POST, prefix="end")
     if not form.is_valid():
         messages.error(request, "Say why the relationship ends.")
         return redirect("relationships:detail", relationship.pk)
