@@ -113,7 +113,12 @@ def test_a_mentoring_pair_goes_from_agreement_to_redefinition(
 
 
 def test_a_coaching_pair_meets_its_goals_and_is_offered_separation(
-    page, browser, live_server, coaching, coach, coachee
+    page,
+    browser,
+    live_server,
+    coaching,
+    coach,
+    coachee,  # noqa: F811 - the fixtures above
 ) -> None:
     r = f"/relationships/{coaching.pk}/"
     coach_page = _page_for(browser, live_server, coach)
