@@ -10,16 +10,17 @@ import pytest
 from conftest import PASSWORD
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import goal_create, relationship_create
-from mentora.relationships.tests.conftest import (  # noqa: F401 - fixtures for this module
-    coach,
-    coachee,
-    coaching,
-    coaching_program,
-)
+from mentora.relationships.tests import conftest as relationship_fixtures
 
 from .conftest import log_in, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+# The coaching pair's fixtures, shared with the relationship tests.
+coaching_program = relationship_fixtures.coaching_program
+coach = relationship_fixtures.coach
+coachee = relationship_fixtures.coachee
+coaching = relationship_fixtures.coaching
 
 
 def _page_for(browser, live_server, user):  # type: ignore[no-untyped-def]
@@ -118,7 +119,7 @@ def test_a_coaching_pair_meets_its_goals_and_is_offered_separation(
     live_server,
     coaching,
     coach,
-    coachee,  # noqa: F811 - the fixtures above
+    coachee,
 ) -> None:
     r = f"/relationships/{coaching.pk}/"
     coach_page = _page_for(browser, live_server, coach)
