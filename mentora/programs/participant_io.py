@@ -923,7 +923,7 @@ def _export_rows(program: Program) -> list[list[object]]:
             program=program, status__in=[Enrollment.Status.ACTIVE, Enrollment.Status.PENDING]
         )
         .select_related("user", "user__profile", "user__profile__manager")
-        .order_by("role", "user__email")
+        .order_by("-role", "user__email")  # mentors first
     )
     offers = {
         o.enrollment_id: o

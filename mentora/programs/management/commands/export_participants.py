@@ -1,0 +1,54 @@
+"""`manage.py export_participants <program_id>`: a program's participants as CSV or XLSX."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from mentora.programs.models import OrganisationManager, Program
+from mentora.programs.participant_io import participants_export
+
+
+class Command(BaseCommand):
+    help = (
+        "Export a program's active and pending participants in the import format "
+        "(see docs/importing-participants.md)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("program_id", type=int, help="The program's number.")
+        parser.add_argument("--format", choices=["csv", "xlsx"], default="csv")
+        parser.add_argument(
+            "--out", type=Path, help="Write to this file (default: standard output, CSV only)."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        program = (
+            Program.objects.select_related("organisation").filter(pk=options["program_id"]).first()
+        )
+        if program is None:
+            raise CommandError(f"There is no program number {options['program_id']}.")
+        manager = (
+            OrganisationManager.objects.filter(organisation=program.organisation)
+            .select_related("user")
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if manager is None:
+            raise CommandError(f"{program.organisation} has no program manager.")
+        fmt = options["format"]
+        data = participants_export(program=program, exported_by=manager.user, fmt=fmt)
+        out: Path | None = options["out"]
+        if out is None:
+            if fmt == "xlsx":
+                raise CommandError("Give --out FILE for an XLSX export.")
+            self.stdout.write(data.decode("utf-8-sig"), ending="")
+            return
+        try:
+            out.write_bytes(data)
+        except OSError as error:
+            raise CommandError(f"Cannot write {out}: {error.strerror or error}.") from None
+        print(f"Wrote {out}.", file=sys.stderr)
