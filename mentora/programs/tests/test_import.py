@@ -1,0 +1,746 @@
+"""Importing participants: every problem by row, column and value; all or nothing; the command and
+the manager's pages."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
+
+from conftest import make_person
+from mentora.accounts.models import User
+from mentora.profiles.models import MenteeNeeds, MentorOffer, Profile
+from mentora.programs import participant_io
+from mentora.programs.models import Enrollment, Program, Question
+from mentora.programs.participant_io import (
+    ImportReport,
+    ParticipantImportError,
+    Problem,
+    participants_import,
+    participants_import_preview,
+)
+from mentora.programs.services import program_create, question_create
+from mentora.programs.tests.participant_files import (
+    EXAMPLE,
+    MENTEE,
+    MENTOR,
+    THIRD,
+    csv_bytes,
+    xlsx_bytes,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def preview(program: Program, rows: list[dict[str, str]], **kwargs: Any) -> ImportReport:
+    return participants_import_preview(
+        program=program, file_name="people.csv", data=csv_bytes(rows, **kwargs)
+    )
+
+
+def only_problem(report: ImportReport) -> Problem:
+    assert len(report.problems) == 1, [str(p) for p in report.problems]
+    return report.problems[0]
+
+
+def snapshot() -> tuple[int, int, int, int, int, int]:
+    return (
+        User.objects.count(),
+        Profile.objects.count(),
+        EmailAddress.objects.count(),
+        Enrollment.objects.count(),
+        MentorOffer.objects.count(),
+        MenteeNeeds.objects.count(),
+    )
+
+
+# --- Each kind of problem -------------------------------------------------------------------------
+
+
+def test_a_valid_file_has_no_problems_and_counts_what_it_would_create(program, outsider) -> None:
+    existing = {**THIRD, "email": outsider.email}
+    report = preview(program, [MENTOR, MENTEE, existing])
+    assert report.problems == []
+    assert report.total_rows == report.valid_row_count == 3
+    assert (report.new_people, report.existing_people) == (2, 1)
+    assert (report.mentors, report.mentees) == (1, 2)
+
+
+def test_preview_writes_nothing(program) -> None:
+    before = snapshot()
+    preview(program, [MENTOR, MENTEE])
+    assert snapshot() == before
+
+
+def test_missing_required_column_is_named(program) -> None:
+    rows = [{k: v for k, v in row.items() if k != "role"} for row in (MENTOR, MENTEE)]
+    report = preview(program, rows)
+    problem = only_problem(report)
+    assert (problem.row, problem.column, problem.value) == (1, "role", "")
+    assert "required column 'role' is missing" in problem.message
+    assert report.valid_row_count == 0
+
+
+def test_empty_required_cell_is_reported(program) -> None:
+    problem = only_problem(preview(program, [MENTOR, {**MENTEE, "display_name": ""}]))
+    assert (problem.row, problem.column, problem.value) == (3, "display_name", "")
+
+
+def test_bad_email_is_reported(program) -> None:
+    report = preview(program, [MENTOR, {**MENTEE, "email": "grace at example"}])
+    problem = only_problem(report)
+    assert (problem.row, problem.column, problem.value) == (3, "email", "grace at example")
+    assert "not a valid email address" in problem.message
+    assert report.valid_row_count == 1
+
+
+def test_unknown_timezone_is_reported(program) -> None:
+    problem = only_problem(preview(program, [{**MENTOR, "timezone": "Mars/Olympus_Mons"}]))
+    assert (problem.row, problem.column, problem.value) == (2, "timezone", "Mars/Olympus_Mons")
+    assert "IANA timezone" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("years_experience", "ten", "not a whole number"),
+        ("years_experience", "71", "between 0 and 70"),
+        ("capacity", "2.5", "not a whole number"),
+        ("capacity", "-1", "between 0 and 50"),
+        ("hours_per_month", "lots", "not a whole number"),
+    ],
+)
+def test_bad_number_says_row_column_and_value(program, column, value, message) -> None:
+    problem = only_problem(preview(program, [THIRD, {**MENTOR, column: value}]))
+    assert (problem.row, problem.column, problem.value) == (3, column, value)
+    assert message in problem.message
+
+
+def test_same_person_twice_in_one_role_is_a_duplicate(program) -> None:
+    twice = {**MENTOR, "email": "ADA@example.org"}
+    problem = only_problem(preview(program, [MENTOR, MENTEE, twice]))
+    assert (problem.row, problem.column, problem.value) == (4, "email", "ada@example.org")
+    assert "already on row 2" in problem.message
+
+
+def test_person_already_enrolled_in_that_role_is_a_duplicate(program, mentor) -> None:
+    problem = only_problem(preview(program, [{**MENTOR, "email": mentor.email}]))
+    assert (problem.row, problem.column, problem.value) == (2, "email", mentor.email)
+    assert "already enrolled as mentor" in problem.message
+
+
+def test_unknown_skill_comes_with_suggestions(program) -> None:
+    problem = only_problem(preview(program, [{**MENTOR, "skills": "Pyhton; SQL"}]))
+    assert (problem.row, problem.column, problem.value) == (2, "skills", "Pyhton")
+    assert "Did you mean Python" in problem.message
+
+
+def test_skills_match_names_and_synonyms_in_any_case(program) -> None:
+    assert preview(program, [{**MENTOR, "skills": "python; sql; golang; Excel"}]).problems == []
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("industry", "Aerospace"),
+        ("seniority", "Grand wizard"),
+        ("meeting_formats", "video; carrier pigeon"),
+        ("languages", "en; Klingon"),
+        ("focus_areas", "world domination"),
+    ],
+)
+def test_unknown_choice_value_is_reported(program, column, value) -> None:
+    problem = only_problem(preview(program, [{**MENTOR, column: value}]))
+    assert (problem.row, problem.column, problem.value) == (2, column, value)
+    assert "not one of" in problem.message
+
+
+def test_choices_accept_slugs_and_labels_in_any_case(program) -> None:
+    row = {
+        **MENTEE,
+        "industry": "Non profit",
+        "job_function": "HUMAN RESOURCES",
+        "seniority": "Entry level",
+        "meeting_formats": "Video call; in_person",
+        "languages": "English; de",
+        "meeting_cadence": "Every two weeks",
+        "organisation_preference": "Different from mine",
+    }
+    report = preview(program, [MENTOR, row])
+    assert report.problems == []
+    values = report.rows[1]
+    assert values.profile["industry"] == "non_profit"
+    assert values.profile["job_function"] == "human_resources"
+    assert values.profile["meeting_formats"] == ["video", "in_person"]
+    assert values.profile["languages"] == ["en", "de"]
+    assert values.side["meeting_cadence"] == "fortnightly"
+    assert values.side["organisation_preference"] == "different"
+
+
+def test_bad_profile_url_is_reported(program) -> None:
+    problem = only_problem(preview(program, [{**MENTOR, "profile_url": "not a url"}]))
+    assert (problem.row, problem.column, problem.value) == (2, "profile_url", "not a url")
+
+
+def test_unknown_manager_email_is_reported(program) -> None:
+    row = {**MENTEE, "manager_email": "nobody@example.org"}
+    problem = only_problem(preview(program, [MENTOR, row]))
+    assert (problem.row, problem.column, problem.value) == (
+        3,
+        "manager_email",
+        "nobody@example.org",
+    )
+    assert "in the file or has an account" in problem.message
+
+
+def test_manager_email_may_name_an_existing_user(program, outsider) -> None:
+    assert preview(program, [{**MENTEE, "manager_email": outsider.email}]).problems == []
+
+
+def test_both_roles_refused_when_the_program_does_not_allow_it(program) -> None:
+    as_mentee = {
+        **MENTOR,
+        "role": "mentee",
+        "capacity": "",
+        "hours_per_month": "",
+        "motivation": "",
+    }
+    problem = only_problem(preview(program, [MENTOR, as_mentee]))
+    assert (problem.row, problem.column, problem.value) == (3, "role", "mentee")
+    assert "also mentor (on row 2)" in problem.message
+
+
+def test_both_roles_refused_against_an_existing_enrollment(program, mentee) -> None:
+    problem = only_problem(preview(program, [{**MENTOR, "email": mentee.email}]))
+    assert (problem.row, problem.column) == (2, "role")
+    assert "already enrolled" in problem.message
+
+
+def test_both_roles_allowed_when_the_program_allows_it(program) -> None:
+    program.allow_dual_role = True
+    program.save()
+    as_mentee = {
+        **MENTOR,
+        "role": "mentee",
+        "capacity": "",
+        "hours_per_month": "",
+        "motivation": "",
+    }
+    report = preview(program, [MENTOR, as_mentee])
+    assert report.problems == []
+    assert (report.new_people, report.mentors, report.mentees) == (1, 1, 1)
+
+
+def test_mentor_only_column_on_a_mentee_row_is_reported(program) -> None:
+    problem = only_problem(preview(program, [MENTOR, {**MENTEE, "capacity": "2"}]))
+    assert (problem.row, problem.column, problem.value) == (3, "capacity", "2")
+    assert "only for a mentor" in problem.message
+
+
+def test_unknown_role_is_reported(program) -> None:
+    problem = only_problem(preview(program, [{**MENTOR, "role": "sensei"}]))
+    assert (problem.row, problem.column, problem.value) == (2, "role", "sensei")
+
+
+def test_coaching_program_takes_coach_and_coachee(organisation, manager) -> None:
+    coaching = program_create(
+        organisation=organisation, created_by=manager, name="Coaching", kind="coaching"
+    )
+    report = preview(coaching, [{**MENTOR, "role": "Coach"}, {**MENTEE, "role": "coachee"}])
+    assert report.problems == []
+    assert (report.mentors, report.mentees) == (1, 1)
+
+
+def test_mentoring_program_refuses_coach(program) -> None:
+    problem = only_problem(preview(program, [{**MENTOR, "role": "coach"}]))
+    assert (problem.row, problem.column, problem.value) == (2, "role", "coach")
+    assert "mentoring program" in problem.message
+
+
+def test_required_questionnaire_question_blocks_the_rows_it_applies_to(program, manager) -> None:
+    question_create(
+        program=program,
+        created_by=manager,
+        text="Why now?",
+        kind=Question.Kind.SHORT_TEXT,
+        required=True,
+        audience=Question.Audience.MENTEES,
+    )
+    problem = only_problem(preview(program, [MENTOR, MENTEE]))
+    assert (problem.row, problem.column) == (3, "role")
+    assert "required questions" in problem.message
+
+
+def test_file_that_is_not_utf8_is_named(program) -> None:
+    data = "email,display_name,role\nzoë@example.org,Zoë,mentee\n".encode("latin-1")
+    report = participants_import_preview(program=program, file_name="équipe.csv", data=data)
+    problem = only_problem(report)
+    assert problem.row is None
+    assert "équipe.csv is not UTF-8" in problem.message
+
+
+def test_csv_with_byte_order_mark_is_read(program) -> None:
+    data = b"\xef\xbb\xbf" + csv_bytes([MENTOR])
+    report = participants_import_preview(program=program, file_name="people.csv", data=data)
+    assert report.problems == []
+    assert report.valid_row_count == 1
+
+
+def test_header_names_are_read_in_any_case_and_order(program) -> None:
+    data = b"Role,E-mail,Display Name\nmentor,ada@example.org,Ada\n"
+    # "E-mail" is not "email": the required column is missing and named.
+    assert preview_bytes(program, data).problems[0].column == "email"
+    data = b"Role,Email,Display Name,Shoe size\r\nmentor,ada@example.org,Ada,38\r\n\r\n,,,\r\n"
+    report = preview_bytes(program, data)
+    assert report.problems == []
+    assert report.total_rows == 1
+    assert any("Shoe size" in w for w in report.warnings)
+
+
+def preview_bytes(program: Program, data: bytes, name: str = "people.csv") -> ImportReport:
+    return participants_import_preview(program=program, file_name=name, data=data)
+
+
+def test_semicolon_separated_file_is_explained(program) -> None:
+    problem = only_problem(preview_bytes(program, b"email;display_name;role\na@b.org;A;mentor\n"))
+    assert "semicolons" in problem.message
+
+
+def test_other_file_types_are_refused(program) -> None:
+    problem = only_problem(preview_bytes(program, b"whatever", name="people.pdf"))
+    assert "neither a .csv nor a .xlsx" in problem.message
+
+
+def test_broken_xlsx_is_reported_not_raised(program) -> None:
+    problem = only_problem(preview_bytes(program, b"PK not really a zip", name="people.xlsx"))
+    assert "people.xlsx is not a readable XLSX workbook" in problem.message
+
+
+def test_every_problem_of_a_row_is_listed_in_column_order(program) -> None:
+    row = {**MENTOR, "email": "bad", "timezone": "Nowhere", "capacity": "many"}
+    report = preview(program, [row])
+    assert [(p.row, p.column) for p in report.problems] == [
+        (2, "email"),
+        (2, "timezone"),
+        (2, "capacity"),
+    ]
+    assert str(report.problems[0]) == "row 2, column email, value 'bad': not a valid email address."
+
+
+def test_example_file_in_the_docs_is_valid(program) -> None:
+    report = preview_bytes(program, EXAMPLE.read_bytes(), name="participants.csv")
+    assert report.problems == []
+    assert (report.total_rows, report.mentors, report.mentees) == (10, 5, 5)
+
+
+# --- Writing --------------------------------------------------------------------------------------
+
+
+def test_import_creates_people_profiles_and_active_enrollments(program, manager) -> None:
+    report = participants_import(
+        program=program,
+        file_name="people.csv",
+        data=csv_bytes([MENTOR, MENTEE]),
+        imported_by=manager,
+    )
+    assert report.written
+    ada = User.objects.get(email="ada@example.org")
+    grace = User.objects.get(email="grace@example.org")
+    assert not ada.has_usable_password()
+    assert EmailAddress.objects.get(user=ada).verified is False
+    assert ada.profile.display_name == "Ada Lovelace"
+    assert ada.profile.languages == ["en", "fr"]
+    assert ada.profile.years_experience == 20
+    assert grace.profile.manager == ada
+    assert grace.profile.timezone == "America/New_York"
+    mentor_enrollment = Enrollment.objects.get(program=program, user=ada)
+    assert (mentor_enrollment.role, mentor_enrollment.status) == ("mentor", "active")
+    offer = mentor_enrollment.mentor_offer
+    assert sorted(s.name for s in offer.skills.all()) == ["Python", "SQL"]
+    assert (offer.capacity, offer.hours_per_month) == (3, 6)
+    needs = Enrollment.objects.get(program=program, user=grace).mentee_needs
+    assert needs.career_goals == ["Lead a team", "Give a conference talk"]
+    assert needs.meeting_cadence == "monthly"
+
+
+def test_import_activates_enrollments_even_when_the_program_needs_approval(
+    program, manager
+) -> None:
+    program.requires_approval = True
+    program.save()
+    participants_import(
+        program=program, file_name="p.csv", data=csv_bytes([MENTOR]), imported_by=manager
+    )
+    enrollment = Enrollment.objects.get(program=program, user__email="ada@example.org")
+    assert enrollment.status == Enrollment.Status.ACTIVE
+    assert enrollment.decided_by == manager
+
+
+def test_import_fills_only_empty_fields_of_existing_people(program, manager) -> None:
+    known = make_person("known@example.org", "Known Person", job_title="")
+    password = known.password
+    row = {
+        **MENTEE,
+        "email": "Known@Example.org",
+        "display_name": "Renamed",
+        "job_title": "Analyst",
+        "timezone": "Asia/Tokyo",
+        "manager_email": "",
+    }
+    report = participants_import(
+        program=program, file_name="p.csv", data=csv_bytes([row]), imported_by=manager
+    )
+    assert (report.new_people, report.existing_people) == (0, 1)
+    known.refresh_from_db()
+    assert known.profile.display_name == "Known Person"
+    assert known.profile.timezone == "Europe/London"
+    assert known.profile.job_title == "Analyst"
+    assert known.password == password
+    assert known.email == "known@example.org"
+
+
+def test_import_needs_a_manager_of_the_program(program, outsider) -> None:
+    with pytest.raises(PermissionDenied):
+        participants_import(
+            program=program, file_name="p.csv", data=csv_bytes([MENTOR]), imported_by=outsider
+        )
+
+
+def test_nothing_is_written_when_any_row_is_invalid(program, manager) -> None:
+    before = snapshot()
+    with pytest.raises(ParticipantImportError) as caught:
+        participants_import(
+            program=program,
+            file_name="p.csv",
+            data=csv_bytes([MENTOR, MENTEE, {**THIRD, "timezone": "Moon/Base"}]),
+            imported_by=manager,
+        )
+    assert isinstance(caught.value, ValidationError)
+    assert [(p.row, p.column) for p in caught.value.report.problems] == [(4, "timezone")]
+    assert snapshot() == before
+
+
+def test_failure_half_way_leaves_nothing_behind(program, manager, monkeypatch) -> None:
+    real = participant_io.enrollment_submit
+    calls = {"n": 0}
+
+    def fail_on_third_row(**kwargs: Any) -> Enrollment:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("the database went away")
+        return real(**kwargs)
+
+    monkeypatch.setattr(participant_io, "enrollment_submit", fail_on_third_row)
+    before = snapshot()
+    with pytest.raises(RuntimeError):
+        participants_import(
+            program=program,
+            file_name="p.csv",
+            data=csv_bytes([MENTOR, MENTEE, THIRD]),
+            imported_by=manager,
+        )
+    assert calls["n"] == 3
+    assert snapshot() == before
+
+
+def test_a_row_a_service_refuses_is_reported_and_nothing_is_written(
+    program, manager, monkeypatch
+) -> None:
+    real = participant_io.enrollment_submit
+
+    def refuse_alan(**kwargs: Any) -> Enrollment:
+        if kwargs["user"].email == THIRD["email"]:
+            raise ValidationError("The program is full.")
+        return real(**kwargs)
+
+    monkeypatch.setattr(participant_io, "enrollment_submit", refuse_alan)
+    before = snapshot()
+    with pytest.raises(ParticipantImportError) as caught:
+        participants_import(
+            program=program,
+            file_name="p.csv",
+            data=csv_bytes([MENTOR, MENTEE, THIRD]),
+            imported_by=manager,
+        )
+    problem = caught.value.report.problems[-1]
+    assert (problem.row, problem.column, problem.value) == (4, "email", THIRD["email"])
+    assert "The program is full." in problem.message
+    assert snapshot() == before
+
+
+def test_only_valid_rows_writes_exactly_the_valid_rows(program, manager) -> None:
+    rows = [
+        MENTOR,
+        {**MENTEE, "email": "broken"},
+        THIRD,
+        {**THIRD, "email": "x@example.org", "skills": "Underwater basket weaving"},
+    ]
+    before_users = User.objects.count()
+    report = participants_import(
+        program=program,
+        file_name="p.csv",
+        data=csv_bytes(rows),
+        imported_by=manager,
+        only_valid_rows=True,
+    )
+    assert report.invalid_rows == {3, 5}
+    assert report.valid_row_count == 2
+    assert User.objects.count() == before_users + 2
+    imported = set(Enrollment.objects.filter(program=program).values_list("user__email", flat=True))
+    assert imported == {"ada@example.org", "alan@example.org"}
+
+
+def test_only_valid_rows_leaves_out_a_row_whose_manager_is_left_out(program, manager) -> None:
+    rows = [{**MENTOR, "timezone": "Nowhere"}, MENTEE, THIRD]
+    report = participants_import(
+        program=program,
+        file_name="p.csv",
+        data=csv_bytes(rows),
+        imported_by=manager,
+        only_valid_rows=True,
+    )
+    assert report.invalid_rows == {2, 3}
+    assert any(p.row == 3 and p.column == "manager_email" for p in report.problems)
+    assert list(
+        Enrollment.objects.filter(program=program).values_list("user__email", flat=True)
+    ) == ["alan@example.org"]
+
+
+def test_progress_is_reported_for_every_row(program, manager) -> None:
+    seen: list[tuple[int, int]] = []
+    participants_import(
+        program=program,
+        file_name="p.csv",
+        data=csv_bytes([MENTOR, MENTEE, THIRD]),
+        imported_by=manager,
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_xlsx_file_is_imported_like_a_csv(program, manager) -> None:
+    header = list(MENTOR)
+    data = xlsx_bytes(
+        [
+            [],
+            header,
+            [
+                int(MENTOR[c])
+                if c in {"years_experience", "capacity", "hours_per_month"}
+                else MENTOR[c]
+                for c in header
+            ],
+        ]
+    )
+    report = participants_import(
+        program=program, file_name="People.XLSX", data=data, imported_by=manager
+    )
+    assert report.written
+    ada = User.objects.get(email="ada@example.org")
+    assert ada.profile.years_experience == 20
+    assert Enrollment.objects.get(user=ada).mentor_offer.capacity == 3
+
+
+def test_xlsx_problems_use_spreadsheet_row_numbers(program) -> None:
+    data = xlsx_bytes(
+        [
+            ["email", "display_name", "role", "years_experience"],
+            ["ok@example.org", "Ok", "mentor", 3],
+            [None, None, None, None],
+            ["bad", "Bad", "mentee", 2.5],
+        ]
+    )
+    report = preview_bytes(program, data, name="people.xlsx")
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (4, "email", "bad"),
+        (4, "years_experience", "2.5"),
+    ]
+
+
+# --- The management command -----------------------------------------------------------------------
+
+
+def write(tmp_path, rows: list[dict[str, str]], name: str = "people.csv"):
+    path = tmp_path / name
+    path.write_bytes(csv_bytes(rows))
+    return path
+
+
+def test_command_dry_run_writes_nothing(program, manager, tmp_path) -> None:
+    path = write(tmp_path, [MENTOR, MENTEE])
+    out = io.StringIO()
+    before = snapshot()
+    call_command("import_participants", program.pk, str(path), "--dry-run", stdout=out)
+    assert snapshot() == before
+    assert "2 of 2 rows valid" in out.getvalue()
+    assert "nothing was written" in out.getvalue()
+
+
+def test_command_imports_with_a_progress_bar(program, manager, tmp_path) -> None:
+    path = write(tmp_path, [MENTOR, MENTEE, THIRD])
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_participants", program.pk, str(path), stdout=out, stderr=err)
+    assert "Imported 3 new and 0 existing people" in out.getvalue()
+    assert "3/3" in err.getvalue()
+    assert Enrollment.objects.filter(program=program, user__email=MENTOR["email"]).exists()
+
+
+def test_command_lists_problems_and_exits_with_an_error(program, manager, tmp_path) -> None:
+    path = write(tmp_path, [MENTOR, {**MENTEE, "years_experience": "a decade"}])
+    out = io.StringIO()
+    before = snapshot()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_participants", program.pk, str(path), stdout=out)
+    assert "row 3, column years_experience, value 'a decade': not a whole number." in (
+        out.getvalue()
+    )
+    assert snapshot() == before
+
+
+def test_command_dry_run_with_problems_exits_with_an_error(program, manager, tmp_path) -> None:
+    path = write(tmp_path, [{**MENTOR, "email": "nope"}])
+    with pytest.raises(CommandError):
+        call_command(
+            "import_participants", program.pk, str(path), "--dry-run", stdout=io.StringIO()
+        )
+
+
+def test_command_only_valid_rows(program, manager, tmp_path) -> None:
+    path = write(tmp_path, [MENTOR, {**MENTEE, "email": "nope"}])
+    call_command(
+        "import_participants",
+        program.pk,
+        str(path),
+        "--only-valid-rows",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    assert list(
+        Enrollment.objects.filter(program=program).values_list("user__email", flat=True)
+    ) == [MENTOR["email"]]
+
+
+def test_command_as_someone_who_does_not_manage_the_program(program, outsider, tmp_path) -> None:
+    path = write(tmp_path, [MENTOR])
+    with pytest.raises(CommandError, match="does not manage"):
+        call_command("import_participants", program.pk, str(path), "--as", outsider.email)
+
+
+def test_command_names_a_missing_file_and_program(program, tmp_path) -> None:
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("import_participants", program.pk, str(tmp_path / "missing.csv"))
+    with pytest.raises(CommandError, match="no program number"):
+        call_command("import_participants", 987654, str(tmp_path / "missing.csv"))
+
+
+# --- The manager's pages --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def uploads(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    return tmp_path / "imports"
+
+
+def upload(client: Client, program: Program, data: bytes, name: str = "people.csv"):
+    return client.post(
+        reverse("programs:import", kwargs={"program_id": program.pk}),
+        {"file": SimpleUploadedFile(name, data, content_type="text/csv")},
+    )
+
+
+def test_upload_preview_and_import_all(client: Client, manager, program, uploads) -> None:
+    client.force_login(manager)
+    page = client.get(reverse("programs:import", kwargs={"program_id": program.pk}))
+    assert page.status_code == 200
+    assert b"manager_email" in page.content
+    response = upload(client, program, csv_bytes([MENTOR, MENTEE]))
+    assert response.status_code == 302
+    preview_page = client.get(response["Location"])
+    text = preview_page.content.decode()
+    assert "Nothing has been saved yet" in text
+    assert "Import all 2 rows" in text
+    assert not Enrollment.objects.filter(user__email=MENTOR["email"]).exists()
+    done = client.post(response["Location"], {"mode": "all"}, follow=True)
+    assert done.redirect_chain[-1][0] == reverse(
+        "programs:manage_program", kwargs={"program_id": program.pk}
+    )
+    assert "Imported 2 new and 0 existing people" in done.content.decode()
+    assert Enrollment.objects.filter(program=program, user__email=MENTEE["email"]).exists()
+    assert list(uploads.iterdir()) == []
+
+
+def test_preview_lists_problems_and_imports_only_valid_rows_when_asked(
+    client: Client, manager, program, uploads
+) -> None:
+    client.force_login(manager)
+    response = upload(client, program, csv_bytes([MENTOR, {**MENTEE, "timezone": "Atlantis"}]))
+    text = client.get(response["Location"]).content.decode()
+    assert "Atlantis" in text
+    assert "not an IANA timezone name" in text
+    assert "Import only the 1 valid rows" in text
+    assert 'value="all" class="button" disabled' in text
+    refused = client.post(response["Location"], {"mode": "all"})
+    assert refused.status_code == 200
+    assert "Nothing was imported" in refused.content.decode()
+    assert not Enrollment.objects.filter(user__email=MENTOR["email"]).exists()
+    client.post(response["Location"], {"mode": "valid"})
+    assert Enrollment.objects.filter(program=program, user__email=MENTOR["email"]).exists()
+    assert not User.objects.filter(email=MENTEE["email"]).exists()
+
+
+def test_upload_refuses_other_file_types_and_large_files(
+    client: Client, manager, program, uploads
+) -> None:
+    client.force_login(manager)
+    response = upload(client, program, b"%PDF", name="people.pdf")
+    assert response.status_code == 200
+    assert "is not a .csv or .xlsx file" in response.content.decode()
+    big = b"email,display_name,role\n" + b"x" * (5 * 1024 * 1024)
+    response = upload(client, program, big)
+    assert "larger than 5 MB" in response.content.decode()
+
+
+def test_an_upload_belongs_to_its_session(
+    client: Client, manager, program, organisation, uploads
+) -> None:
+    client.force_login(manager)
+    location = upload(client, program, csv_bytes([MENTOR]))["Location"]
+    colleague = make_person("colleague@example.org", "Colin Colleague")
+    organisation.managers.create(user=colleague)
+    other = Client()
+    other.force_login(colleague)
+    assert other.get(location).status_code == 404
+    assert other.post(location, {"mode": "all"}).status_code == 404
+    assert not User.objects.filter(email=MENTOR["email"]).exists()
+
+
+def test_outsiders_and_other_organisations_get_404(
+    client: Client, outsider, mentee, program, other_organisation_program, uploads
+) -> None:
+    other_manager = User.objects.get(email="other-manager@example.org")
+    for person in (outsider, mentee, other_manager):
+        client.force_login(person)
+        assert (
+            client.get(reverse("programs:import", kwargs={"program_id": program.pk})).status_code
+            == 404
+        )
+        assert upload(client, program, csv_bytes([MENTOR])).status_code == 404
+        url = reverse(
+            "programs:import_confirm", kwargs={"program_id": program.pk, "token": "x" * 32}
+        )
+        assert client.post(url, {"mode": "all"}).status_code == 404
+    assert not User.objects.filter(email=MENTOR["email"]).exists()
+
+
+def test_import_pages_need_login(client: Client, program) -> None:
+    response = client.get(reverse("programs:import", kwargs={"program_id": program.pk}))
+    assert response.status_code == 302
+    assert "login" in response["Location"]
