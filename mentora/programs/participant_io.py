@@ -793,7 +793,7 @@ def _blank(profile: Profile, name: str) -> bool:
     value = getattr(profile, name)
     if name == "timezone":
         return value in {"", "UTC"}
-    return value in {None, ""} or value == []
+    return value is None or value == "" or value == []
 
 
 def _person_profile(rows: Sequence[ParticipantRow]) -> dict[str, Any]:

@@ -392,6 +392,8 @@ def test_import_fills_only_empty_fields_of_existing_people(program, manager) -> 
         "display_name": "Renamed",
         "job_title": "Analyst",
         "timezone": "Asia/Tokyo",
+        "languages": "de",
+        "meeting_formats": "phone",
         "manager_email": "",
     }
     report = participants_import(
@@ -401,7 +403,9 @@ def test_import_fills_only_empty_fields_of_existing_people(program, manager) -> 
     known.refresh_from_db()
     assert known.profile.display_name == "Known Person"
     assert known.profile.timezone == "Europe/London"
+    assert known.profile.languages == ["en"]
     assert known.profile.job_title == "Analyst"
+    assert known.profile.meeting_formats == ["phone"]
     assert known.password == password
     assert known.email == "known@example.org"
 
