@@ -72,7 +72,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from mentora.accounts.models import User
 from mentora.profiles.choices import (
@@ -909,6 +909,17 @@ def participants_import(
             Problem(failure.row, "email", row.email, f"could not be saved: {failure.message}")
         )
         report.invalid_rows.add(failure.row)
+        raise ParticipantImportError(report) from None
+    except IntegrityError:
+        # Someone else enrolled or created the same person between the check and the write.
+        report.problems.append(
+            Problem(
+                None,
+                "",
+                "",
+                "The program changed while importing; nothing was written. Check the file again.",
+            )
+        )
         raise ParticipantImportError(report) from None
     report.written = True
     return report
