@@ -712,8 +712,10 @@ def _check_people(*, reader: _RowReader, program: Program, report: ImportReport)
             )
         first = first_profile.setdefault(row.email, row)
         if first is not row:
-            for name, value in row.profile.items():
-                if name in first.profile and first.profile[name] != value:
+            given = {**row.profile, "manager_email": row.manager_email}
+            earlier = {**first.profile, "manager_email": first.manager_email}
+            for name, value in given.items():
+                if earlier.get(name) and value and earlier[name] != value:
                     reader.problem(
                         row.number,
                         name,

@@ -238,6 +238,22 @@ def test_both_roles_allowed_when_the_program_allows_it(program) -> None:
     assert (report.new_people, report.mentors, report.mentees) == (1, 1, 1)
 
 
+def test_rows_of_one_person_must_agree_on_their_profile(program) -> None:
+    program.allow_dual_role = True
+    program.save()
+    as_mentee = {
+        **MENTOR,
+        "role": "mentee",
+        "job_title": "Someone else",
+        "capacity": "",
+        "hours_per_month": "",
+        "motivation": "",
+    }
+    problem = only_problem(preview(program, [MENTOR, as_mentee]))
+    assert (problem.row, problem.column, problem.value) == (3, "job_title", "Someone else")
+    assert "differs from row 2" in problem.message
+
+
 def test_mentor_only_column_on_a_mentee_row_is_reported(program) -> None:
     problem = only_problem(preview(program, [MENTOR, {**MENTEE, "capacity": "2"}]))
     assert (problem.row, problem.column, problem.value) == (3, "capacity", "2")
