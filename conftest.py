@@ -1,4 +1,4 @@
-"""Shared personas for every test: a manager, a mentor, a mentee, and an outsider who sees nothing."""
+"""Shared personas for every test: a manager, a mentor, a mentee, and an outsider."""
 
 from __future__ import annotations
 

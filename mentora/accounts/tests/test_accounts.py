@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-
-from allauth.account.models import EmailAddress
 
 from mentora.accounts.models import User
 

@@ -116,7 +116,7 @@ def test_ties_are_broken_by_index() -> None:
         capacity=np.array([1, 1]),
     )
     for mode in ("stable", "greedy"):
-        selected = solve(graph, mode)  # type: ignore[arg-type]
+        selected = solve(graph, mode)
         assert sorted(zip(graph.mentee[selected], graph.mentor[selected], strict=False)) == [
             (0, 0),
             (1, 1),
