@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 
 from mentora.api.schema import SCHEMA_SETTINGS
 
-EXPECTED_PATHS = {
+CORE_PATHS = {
     "/api/auth/token/": {"post", "delete"},
     "/api/organisations/": {"get", "post"},
     "/api/organisations/{organisation_id}/": {"get"},
@@ -37,6 +37,42 @@ EXPECTED_PATHS = {
     "/api/profiles/{profile_id}/": {"get", "patch"},
     "/api/skills/": {"get"},
 }
+NOTIFICATION_PATHS = {
+    "/api/notifications/": {"get"},
+    "/api/notifications/{notification_id}/read/": {"post"},
+    "/api/notifications/preferences/": {"get", "put"},
+    "/api/notifications/read-all/": {"post"},
+}
+RELATIONSHIP_PATHS = {
+    "/api/relationships/": {"get", "post"},
+    "/api/relationships/{relationship_id}/": {"get"},
+    "/api/relationships/{relationship_id}/acknowledgment/": {"get", "put"},
+    "/api/relationships/{relationship_id}/acknowledgment/public/": {"post"},
+    "/api/relationships/{relationship_id}/acquaintance/": {"put"},
+    "/api/relationships/{relationship_id}/advance/": {"post"},
+    "/api/relationships/{relationship_id}/agreement/": {"get", "put"},
+    "/api/relationships/{relationship_id}/agreement/confirm/": {"post"},
+    "/api/relationships/{relationship_id}/events/": {"get"},
+    "/api/relationships/{relationship_id}/goals/": {"get", "post"},
+    "/api/relationships/{relationship_id}/goals/{goal_id}/progress/": {"post"},
+    "/api/relationships/{relationship_id}/lessons/": {"get", "post"},
+    "/api/relationships/{relationship_id}/meetings/": {"get", "post"},
+    "/api/relationships/{relationship_id}/meetings/{meeting_id}/": {"get", "put"},
+    "/api/relationships/{relationship_id}/meetings/{meeting_id}/cancel/": {"post"},
+    "/api/relationships/{relationship_id}/meetings/{meeting_id}/private-note/": {"put"},
+    "/api/relationships/{relationship_id}/meetings/{meeting_id}/reschedule/": {"post"},
+    "/api/relationships/{relationship_id}/questions/": {"get", "post"},
+    "/api/relationships/{relationship_id}/questions/{question_id}/replies/": {"post"},
+    "/api/relationships/{relationship_id}/redefinition/": {"get", "put"},
+    "/api/relationships/{relationship_id}/reflection/": {"get", "put"},
+    "/api/relationships/{relationship_id}/resources/": {"get", "post"},
+    "/api/relationships/{relationship_id}/separation/": {"get", "post"},
+    "/api/relationships/{relationship_id}/separation/{proposal_id}/confirm/": {"post"},
+    "/api/relationships/{relationship_id}/separation/{proposal_id}/decide/": {"post"},
+    "/api/relationships/{relationship_id}/separation/{proposal_id}/withdraw/": {"post"},
+}
+# Each app's endpoints, one block per app; the schema must hold exactly these.
+EXPECTED_PATHS = CORE_PATHS | NOTIFICATION_PATHS | RELATIONSHIP_PATHS
 ASSET = re.compile(r"""<(?:script|link|img)\b[^>]*?\b(?:src|href)=["']([^"']+)["']""", re.I)
 
 
