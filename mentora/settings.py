@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "mentora.profiles",
     "mentora.relationships",
     "mentora.notifications",
+    "mentora.matching",
+    "mentora.finding",
+    "mentora.surveys",
+    "mentora.reports",
     "mentora.api",
 ]
 

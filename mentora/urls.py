@@ -11,6 +11,10 @@ urlpatterns = [
     path("profile/", include("mentora.profiles.urls")),
     path("relationships/", include("mentora.relationships.urls")),
     path("notifications/", include("mentora.notifications.urls")),
+    path("matching/", include("mentora.matching.urls")),
+    path("find/", include("mentora.finding.urls")),
+    path("surveys/", include("mentora.surveys.urls")),
+    path("reports/", include("mentora.reports.urls")),
     path("", include("mentora.programs.urls")),
     path("", views_participant.home, name="home"),
 ]

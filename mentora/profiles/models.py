@@ -146,9 +146,17 @@ class MentorOffer(models.Model):
     hours_per_month = models.PositiveSmallIntegerField(
         default=4, validators=[MinValueValidator(0), MaxValueValidator(160)]
     )
+    # A paused mentor (on holiday, say) leaves recommendations and match runs until they resume.
+    paused_at = models.DateTimeField(null=True, blank=True)
+    paused_until = models.DateField(null=True, blank=True)
+    pause_note = models.CharField(max_length=200, blank=True)
 
     def __str__(self) -> str:
         return f"Mentor offer of {self.enrollment}"
+
+    @property
+    def is_paused(self) -> bool:
+        return self.paused_at is not None
 
 
 class MenteeNeeds(models.Model):

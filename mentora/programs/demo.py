@@ -1011,6 +1011,14 @@ def _build(*, seed: int, stdout: Writer | None) -> DemoSummary:
     for program in (mentoring, coaching):
         relationships_demo_seed(program=program, rng=rng)
     _log(stdout, "Paired people in every stage of the relationship lifecycle.")
+    from mentora.finding.demo import finding_demo_seed
+    from mentora.matching.demo import matching_demo_seed
+    from mentora.surveys.demo import surveys_demo_seed
+
+    for program in (mentoring, coaching):
+        surveys_demo_seed(program=program, rng=rng)
+        finding_demo_seed(program=program, rng=rng)
+        matching_demo_seed(program=program, rng=rng)
     return _summary(organisation=organisation, created=True)
 
 

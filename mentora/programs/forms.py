@@ -32,6 +32,11 @@ class ProgramForm(forms.ModelForm):
             "same_organisation_only",
             "requires_approval",
             "allow_dual_role",
+            "publish_needs_acceptance",
+            "max_open_requests",
+            "request_expiry_days",
+            "inactivity_days",
+            "separation_notice_days",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),

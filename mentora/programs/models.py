@@ -111,6 +111,36 @@ class Program(models.Model):
     allow_dual_role = models.BooleanField(
         default=False, help_text="A person may be both mentor and mentee in this program."
     )
+    # Matching and requests
+    publish_needs_acceptance = models.BooleanField(
+        default=False,
+        help_text="Pairs published from a match run wait for the mentor to accept them.",
+    )
+    max_open_requests = models.PositiveSmallIntegerField(
+        "open requests per mentee",
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="How many mentors a mentee may have asked at once (self-service).",
+    )
+    request_expiry_days = models.PositiveSmallIntegerField(
+        "days before a request expires",
+        default=14,
+        validators=[MinValueValidator(2), MaxValueValidator(90)],
+        help_text="A request nobody answered expires; a reminder goes out the day before.",
+    )
+    # Relationship health
+    inactivity_days = models.PositiveSmallIntegerField(
+        "days without activity before a nudge",
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="Both are nudged after this many quiet days; the manager is alerted after twice.",
+    )
+    separation_notice_days = models.PositiveSmallIntegerField(
+        "separation notice (days)",
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="When one side does not answer a separation proposal by then, a manager decides.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -45,6 +45,11 @@ PROGRAM_EDITABLE_FIELDS = (
     "same_organisation_only",
     "requires_approval",
     "allow_dual_role",
+    "publish_needs_acceptance",
+    "max_open_requests",
+    "request_expiry_days",
+    "inactivity_days",
+    "separation_notice_days",
 )
 SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 5000

@@ -81,19 +81,25 @@ def _signal(
 
 
 def relationships_health_check(
-    *, now: datetime.datetime | None = None, inactivity_days: int = DEFAULT_INACTIVITY_DAYS
+    *, now: datetime.datetime | None = None, inactivity_days: int | None = None
 ) -> dict[str, int]:
-    """Run every health rule once; returns how many signals of each kind were sent now."""
-    if inactivity_days < 1:
+    """Run every health rule once; returns how many signals of each kind were sent now.
+
+    The inactivity period is each program's own (`Program.inactivity_days`) unless
+    `inactivity_days` overrides it for every program.
+    """
+    if inactivity_days is not None and inactivity_days < 1:
         raise ValueError("The inactivity period is at least one day.")
     now = now or timezone.now()
     sent = dict.fromkeys(HealthSignal.Kind.values, 0)
-    quiet = datetime.timedelta(days=inactivity_days)
     relationships = Relationship.objects.filter(stage__in=WATCHED_STAGES).select_related(
         "program", "mentor__profile", "mentee__profile"
     )
     for relationship in relationships.iterator(chunk_size=500):
         url = reverse("relationships:detail", args=[relationship.pk])
+        quiet = datetime.timedelta(
+            days=inactivity_days or relationship.program.inactivity_days or DEFAULT_INACTIVITY_DAYS
+        )
         idle = now - relationship.last_activity_at
         pair = f"{relationship.mentor.display_name} and {relationship.mentee.display_name}"
         activity_key = _key(relationship.last_activity_at)

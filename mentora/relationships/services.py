@@ -214,6 +214,7 @@ def relationship_create(
         created_at=now,
         stage_changed_at=now,
         last_activity_at=now,
+        separation_notice_days=program.separation_notice_days,
     )
     RelationshipEvent.objects.create(
         relationship=relationship,

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.tasks import task
 
 from mentora.relationships.health import relationships_health_check
-from mentora.relationships.models import DEFAULT_INACTIVITY_DAYS
 
 
 @task()
-def relationship_health(inactivity_days: int = DEFAULT_INACTIVITY_DAYS) -> dict[str, int]:
-    """Run the relationship health check (idempotent: nothing is sent twice)."""
+def relationship_health(inactivity_days: int | None = None) -> dict[str, int]:
+    """Run the relationship health check (idempotent: nothing is sent twice).
+
+    Each program's own inactivity period applies unless `inactivity_days` overrides it.
+    """
     return relationships_health_check(inactivity_days=inactivity_days)

@@ -20,16 +20,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--days",
             type=int,
-            default=DEFAULT_INACTIVITY_DAYS,
-            help=f"Days without activity before both are nudged "
-            f"(default {DEFAULT_INACTIVITY_DAYS});"
-            " "
-            "managers are alerted after twice as many.",
+            default=None,
+            help="Days without activity before both are nudged, for every program (default: each "
+            f"program's own setting, {DEFAULT_INACTIVITY_DAYS} unless changed); managers are "
+            "alerted after twice as many.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         days = options["days"]
-        if days < 1 or days > 365:
+        if days is not None and not 1 <= days <= 365:
             raise CommandError(f"--days must be between 1 and 365, not {days}.")
         sent = relationships_health_check(inactivity_days=days)
         summary = ", ".join(f"{kind.replace('_', ' ')}: {count}" for kind, count in sent.items())

@@ -1,0 +1,1 @@
+"""Self-service: recommendations, bookmarks, requests to mentors."""

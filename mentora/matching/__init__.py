@@ -1,0 +1,1 @@
+"""Match runs: drafts a manager reviews, pins and publishes."""

@@ -1,0 +1,1 @@
+"""The program health dashboard, outcomes and exports."""

@@ -1,0 +1,1 @@
+"""Survey instruments, schedules and responses."""
