@@ -71,8 +71,20 @@ RELATIONSHIP_PATHS = {
     "/api/relationships/{relationship_id}/separation/{proposal_id}/decide/": {"post"},
     "/api/relationships/{relationship_id}/separation/{proposal_id}/withdraw/": {"post"},
 }
+MATCHING_PATHS: dict[str, set[str]] = {}
+FINDING_PATHS: dict[str, set[str]] = {}
+SURVEY_PATHS: dict[str, set[str]] = {}
+REPORT_PATHS: dict[str, set[str]] = {}
 # Each app's endpoints, one block per app; the schema must hold exactly these.
-EXPECTED_PATHS = CORE_PATHS | NOTIFICATION_PATHS | RELATIONSHIP_PATHS
+EXPECTED_PATHS = (
+    CORE_PATHS
+    | NOTIFICATION_PATHS
+    | RELATIONSHIP_PATHS
+    | MATCHING_PATHS
+    | FINDING_PATHS
+    | SURVEY_PATHS
+    | REPORT_PATHS
+)
 ASSET = re.compile(r"""<(?:script|link|img)\b[^>]*?\b(?:src|href)=["']([^"']+)["']""", re.I)
 
 

@@ -50,12 +50,17 @@ def test_manager_creates_a_program_from_the_page(client: Client, organisation, m
             "meeting_cadence": "fortnightly",
             "default_mentor_capacity": "2",
             "max_mentors_per_mentee": "2",
+            "max_open_requests": "3",
+            "request_expiry_days": "14",
+            "inactivity_days": "21",
+            "separation_notice_days": "14",
         },
     )
     assert response.status_code == 302
     program = Program.objects.get(name="Women in Data 2027")
     assert program.slug == "women-in-data-2027"
     assert program.max_mentors_per_mentee == 2
+    assert program.inactivity_days == 21
 
 
 def test_enrollment_window_must_close_after_it_opens(client: Client, organisation, manager) -> None:
@@ -72,6 +77,10 @@ def test_enrollment_window_must_close_after_it_opens(client: Client, organisatio
             "meeting_cadence": "monthly",
             "default_mentor_capacity": "2",
             "max_mentors_per_mentee": "1",
+            "max_open_requests": "3",
+            "request_expiry_days": "14",
+            "inactivity_days": "30",
+            "separation_notice_days": "14",
             "enrollment_opens_at": "2026-12-10T09:00",
             "enrollment_closes_at": "2026-12-01T09:00",
         },
