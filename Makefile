@@ -37,9 +37,10 @@ setup: venv
 	$(BIN)/python manage.py seed_demo
 
 run: setup
-	@echo "Starting the background worker and the server on http://127.0.0.1:8000 (Ctrl-C stops both)"
+	@echo "Starting the background worker, the daily jobs and the server on http://127.0.0.1:8000 (Ctrl-C stops them all)"
 	@trap 'kill 0' EXIT INT TERM; \
 	$(BIN)/python manage.py db_worker --queue-name '*' >var/worker.log 2>&1 & \
+	$(BIN)/python manage.py run_daily_tasks --loop >var/daily.log 2>&1 & \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 lint: venv

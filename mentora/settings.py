@@ -225,6 +225,12 @@ TASKS = {
     }
 }
 
+# The daily jobs `manage.py run_daily_tasks` runs (or enqueues); each is idempotent.
+MENTORA_DAILY_TASKS = [
+    "mentora.relationships.tasks.relationship_health",
+    "mentora.notifications.tasks.send_notification_digest",
+]
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
