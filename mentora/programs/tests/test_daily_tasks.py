@@ -28,7 +28,7 @@ def test_enqueue_hands_the_jobs_to_the_worker() -> None:
 
 @override_settings(MENTORA_DAILY_TASKS=["mentora.nowhere.tasks.job"])
 def test_a_job_that_cannot_be_imported_is_named() -> None:
-    with pytest.raises(CommandError, match="mentora.nowhere.tasks.job"):
+    with pytest.raises(CommandError, match=r"mentora\.nowhere\.tasks\.job"):
         call_command("run_daily_tasks")
 
 
