@@ -4,13 +4,22 @@ author may read them, not even staff. Content the two people share is shown read
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
+from django.http import HttpRequest
 
 from mentora.relationships.models import (
+    Acknowledgment,
     Agreement,
+    Goal,
     HealthSignal,
+    Lesson,
     Meeting,
+    Question,
+    RedefinitionTerms,
     Relationship,
     RelationshipEvent,
+    Resource,
+    SeparationProposal,
 )
 
 
@@ -73,3 +82,80 @@ class HealthSignalAdmin(admin.ModelAdmin[HealthSignal]):
     list_display = ["relationship", "kind", "key", "sent_at", "recipients"]
     list_filter = ["kind"]
     readonly_fields = ["relationship", "kind", "key", "sent_at", "recipients"]
+
+
+class ReadOnlyAdmin[M: models.Model](admin.ModelAdmin[M]):
+    """Staff see that something exists and when, never edit it: writes go through services."""
+
+    actions = None  # the action checkboxes would label each row with its text
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+# What the two people write to each other (goal descriptions, questions, lessons, reflections)
+# stays out of the admin, like it stays out of the managers' pages: only metadata is shown.
+
+
+@admin.register(RelationshipEvent)
+class RelationshipEventAdmin(ReadOnlyAdmin[RelationshipEvent]):
+    list_display = ["relationship", "from_stage", "to_stage", "actor", "created_at"]
+    list_filter = ["to_stage"]
+    fields = ("relationship", "from_stage", "to_stage", "actor", "created_at", "note")
+
+
+@admin.register(Goal)
+class GoalAdmin(ReadOnlyAdmin[Goal]):
+    list_display = ["relationship", "owner", "due_on", "progress", "met_at"]
+    fields = ("relationship", "owner", "due_on", "progress", "met_at", "created_at", "updated_at")
+
+
+@admin.register(Question)
+class QuestionAdmin(ReadOnlyAdmin[Question]):
+    list_display = ["relationship", "asked_by", "created_at"]
+    fields = ("relationship", "asked_by", "created_at")
+
+
+@admin.register(Lesson)
+class LessonAdmin(ReadOnlyAdmin[Lesson]):
+    list_display = ["relationship", "author", "kind", "created_at"]
+    list_filter = ["kind"]
+    fields = ("relationship", "author", "kind", "created_at")
+
+
+@admin.register(Resource)
+class ResourceAdmin(admin.ModelAdmin[Resource]):
+    """Shared links and files: staff may remove one that breaks the rules."""
+
+    list_display = ["title", "relationship", "added_by", "size", "created_at"]
+    fields = readonly_fields = ("relationship", "added_by", "title", "url", "file", "size")
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(SeparationProposal)
+class SeparationProposalAdmin(ReadOnlyAdmin[SeparationProposal]):
+    list_display = ["relationship", "proposed_by", "status", "created_at", "escalated_at"]
+    list_filter = ["status"]
+    fields = ("relationship", "proposed_by", "status", "created_at", "escalated_at", "resolved_at")
+
+
+@admin.register(RedefinitionTerms)
+class RedefinitionTermsAdmin(ReadOnlyAdmin[RedefinitionTerms]):
+    list_display = ["relationship", "relation", "check_in_frequency", "updated_at"]
+    fields = ("relationship", "relation", "check_in_frequency", "set_by", "updated_at")
+
+
+@admin.register(Acknowledgment)
+class AcknowledgmentAdmin(admin.ModelAdmin[Acknowledgment]):
+    """A thank-you meant to be public: staff can read it to moderate it, not rewrite it."""
+
+    list_display = ["relationship", "created_at", "made_public_at"]
+    fields = readonly_fields = ("relationship", "text", "created_at", "made_public_at")
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

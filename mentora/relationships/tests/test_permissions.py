@@ -158,12 +158,18 @@ def test_private_notes_have_no_admin_page(full: dict[str, object]) -> None:
         reverse("admin:relationships_relationship_change", args=[relationship.pk]),
         reverse("admin:relationships_meeting_change", args=[full["meeting"].pk]),  # type: ignore[attr-defined]
         reverse("admin:relationships_meeting_changelist"),
+        reverse("admin:relationships_goal_changelist"),
+        reverse("admin:relationships_question_changelist"),
+        reverse("admin:relationships_lesson_changelist"),
+        reverse("admin:relationships_resource_changelist"),
+        reverse("admin:relationships_relationshipevent_changelist"),
     ):
         response = client.get(url)
         assert response.status_code == 200
         html = response.content.decode()
         assert SECRET not in html
-        assert "shared-notes-text" not in html
+        for shared in ("shared-notes-text", "question-text", "goal-text", "lesson-text"):
+            assert shared not in html, (url, shared)
 
 
 def test_both_people_see_what_they_share(
