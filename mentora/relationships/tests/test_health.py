@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from mentora.accounts.models import User
 from mentora.notifications.models import Notification
+from mentora.programs.models import Program
 from mentora.relationships.health import relationships_health_check
 from mentora.relationships.models import HealthSignal, Relationship
 from mentora.relationships.services import (
@@ -58,6 +59,31 @@ def test_quiet_pairs_are_nudged_once_even_when_run_twice(
     assert nudges(mentor) == nudges(mentee) == 1
     assert not Notification.objects.filter(recipient=manager, kind="health.manager_alert").exists()
     assert HealthSignal.objects.filter(kind="nudge").count() == 1
+
+
+def test_each_program_sets_its_own_inactivity_period(
+    quiet: Relationship, mentee: User, manager: User
+) -> None:
+    Program.objects.filter(pk=quiet.program_id).update(inactivity_days=7)
+    assert relationships_health_check(now=days(6))["nudge"] == 0
+    assert relationships_health_check(now=days(8))["nudge"] == 1
+    assert relationships_health_check(now=days(15))["manager_alert"] == 1
+    assert nudges(mentee) == 1
+
+
+def test_an_explicit_period_overrides_the_programs(quiet: Relationship, mentee: User) -> None:
+    assert relationships_health_check(now=days(11), inactivity_days=10)["nudge"] == 1
+
+
+def test_the_separation_notice_comes_from_the_program(program, mentor, mentee, manager) -> None:
+    from mentora.relationships.services import relationship_create
+
+    Program.objects.filter(pk=program.pk).update(separation_notice_days=30)
+    program.refresh_from_db()
+    relationship = relationship_create(
+        program=program, mentor=mentor, mentee=mentee, created_by=manager, origin="manager_pair"
+    )
+    assert relationship.separation_notice_days == 30
 
 
 def test_managers_are_alerted_after_twice_the_period(
