@@ -399,9 +399,22 @@ def check_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     return checks
 
 
+KEEP_MARKER = "<!-- Sections below are written by other benchmarks, not bench/matching.py. -->"
+
+
+def write_markdown(path: Path, text: str) -> None:
+    """Write the tables, keeping any sections other benchmarks added below the marker."""
+    kept = ""
+    if path.exists():
+        _, marker, after = path.read_text().partition(KEEP_MARKER)
+        kept = after if marker else ""
+    path.write_text(text.rstrip("\n") + "\n\n" + KEEP_MARKER + kept.rstrip("\n") + "\n")
+
+
 def markdown(results: dict[str, Any]) -> str:
     """docs/benchmarks.md."""
     info = results["machine"]
+    dates = sorted({str(run.get("date", results["date"])) for run in results["runs"].values()})
     lines = [
         "# Matching benchmarks",
         "",
@@ -412,7 +425,8 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         f"Machine: {info['nproc']} cores ({info['cpu']}), {info['memory_gib']} GiB memory, "
         f"Python {info['python']}, numpy {info['numpy']}, scipy {info['scipy']}, "
-        f"OR-Tools {info['ortools']}, matching {info['matching']}; measured {results['date']}.",
+        f"OR-Tools {info['ortools']}, matching {info['matching']}; measured "
+        f"{', '.join(dates)}.",
         "",
         "Populations are synthetic and seeded (`mentora/engine/synthetic.py`): 120 skills, 16",
         "industries, 40 organisations, 16 timezones, 8 languages, mentor capacity 0-5 (mean 2.5).",
@@ -540,6 +554,13 @@ def main(argv: list[str] | None = None) -> int:
         "date": time.strftime("%Y-%m-%d"),
         "runs": {},
     }
+    # Sizes not measured now keep their earlier figures (same seed and top-k only).
+    if args.json.exists():
+        earlier = json.loads(args.json.read_text())
+        if earlier.get("seed") == args.seed and earlier.get("top_k") == TOP_K:
+            for key, run in earlier.get("runs", {}).items():
+                run.setdefault("date", earlier.get("date"))
+                results["runs"][key] = run
     with tempfile.TemporaryDirectory(prefix="mentora-bench-") as folder:
         work = Path(folder)
         for size in sizes:
@@ -555,12 +576,16 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"   cli {run['mode']}: {run['seconds']} s, {run['peak_memory_mib']} MiB")
                 process = in_process(size, demand, mentors, mentees, args.seed)
                 print(f"   in process: {json.dumps(process)[:400]}", flush=True)
-                results["runs"][key] = {"cli": cli, "in_process": process}
+                results["runs"][key] = {
+                    "cli": cli,
+                    "in_process": process,
+                    "date": results["date"],
+                }
                 # Written after every run, so an interrupted benchmark keeps what it measured.
                 results["targets"] = check_targets(results)
                 args.json.parent.mkdir(parents=True, exist_ok=True)
                 args.json.write_text(json.dumps(results, indent=2) + "\n")
-                args.markdown.write_text(markdown(results))
+                write_markdown(args.markdown, markdown(results))
     for check in results["targets"]:
         print(f"{'MET ' if check['met'] else 'MISS'} {check['target']}: {check['measured']}")
     return 0
