@@ -10,14 +10,17 @@ from django.http import HttpRequest
 from mentora.relationships.models import (
     Acknowledgment,
     Agreement,
+    ClosingReflection,
     Goal,
     HealthSignal,
     Lesson,
     Meeting,
+    Milestone,
     Question,
     RedefinitionTerms,
     Relationship,
     RelationshipEvent,
+    Reply,
     Resource,
     SeparationProposal,
 )
@@ -159,3 +162,21 @@ class AcknowledgmentAdmin(admin.ModelAdmin[Acknowledgment]):
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(ReadOnlyAdmin[Milestone]):
+    list_display = ["goal_id", "due_on", "done_at"]
+    fields = ("goal", "due_on", "done_at")
+
+
+@admin.register(Reply)
+class ReplyAdmin(ReadOnlyAdmin[Reply]):
+    list_display = ["question_id", "author", "created_at"]
+    fields = ("question", "author", "created_at")
+
+
+@admin.register(ClosingReflection)
+class ClosingReflectionAdmin(ReadOnlyAdmin[ClosingReflection]):
+    list_display = ["relationship", "author", "updated_at"]
+    fields = ("relationship", "author", "updated_at")
