@@ -198,3 +198,22 @@ class Pin(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.mentor} and {self.mentee}"
+
+
+class MatchRunEvent(models.Model):
+    """One move of a match run's lifecycle: who, when, from and to which status."""
+
+    run = models.ForeignKey(MatchRun, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=12, choices=MatchRun.Status.choices, blank=True)
+    to_status = models.CharField(max_length=12, choices=MatchRun.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["run", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Run {self.run_id}: {self.from_status or 'new'} → {self.to_status}"

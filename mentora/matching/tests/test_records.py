@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from conftest import make_person
-from mentora.accounts.models import User
 from mentora.engine import match
 from mentora.engine.records import Weights
 from mentora.matching.models import MatchingSettings, Pin
@@ -17,30 +16,14 @@ from mentora.matching.records import (
     program_engine_input,
     program_weights,
 )
+from mentora.matching.tests.people import add_mentee, add_mentor
 from mentora.profiles.models import DemographicIdentity, MentorOffer
-from mentora.programs.models import Enrollment, Program, Question
+from mentora.programs.models import Enrollment, Question
 from mentora.programs.services import enrollment_submit, question_create
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import relationship_create
 
 pytestmark = pytest.mark.django_db
-
-
-def add_mentor(program: Program, email: str, **offer: object) -> User:
-    user = make_person(email, email.split("@")[0].title(), industry="healthcare")
-    offer.setdefault("capacity", 2)
-    enrollment_submit(
-        program=program, user=user, role=Enrollment.Role.MENTOR, answers={}, mentor_offer=offer
-    )
-    return user
-
-
-def add_mentee(program: Program, email: str, **needs: object) -> User:
-    user = make_person(email, email.split("@")[0].title(), industry="healthcare")
-    enrollment_submit(
-        program=program, user=user, role=Enrollment.Role.MENTEE, answers={}, mentee_needs=needs
-    )
-    return user
 
 
 def test_records_carry_profile_offer_and_needs(program, mentor, mentee) -> None:
