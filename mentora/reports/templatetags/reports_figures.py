@@ -1,0 +1,36 @@
+"""Template filters that print a figure or its suppression notice, and the program page card."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from mentora.programs.models import Program
+from mentora.reports.charts import number, percent
+from mentora.reports.selectors import program_headlines
+from mentora.reports.suppression import Figure
+
+register = template.Library()
+
+
+@register.filter
+def pct(value: Figure) -> str:
+    """62% — or "fewer than 5 — not shown"."""
+    return percent(value)
+
+
+@register.filter
+def num(value: Figure, digits: int = 1) -> str:
+    return number(value, digits=int(digits))
+
+
+@register.filter
+def signed(value: Figure, digits: int = 2) -> str:
+    return number(value, digits=int(digits), signed=True)
+
+
+@register.inclusion_tag("reports/includes/headlines.html")
+def program_headlines_card(program: Program) -> dict[str, Any]:
+    """A few headline figures of a program for its manager's page."""
+    return {"program": program, "headlines": program_headlines(program=program)}

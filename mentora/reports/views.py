@@ -1,0 +1,92 @@
+"""The reports pages: a program's dashboard, printable report and exports (its managers only),
+and a participant's own progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+
+from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.programs.models import Program
+from mentora.reports import exports, selectors
+from mentora.reports.presentation import dashboard_charts, progress_items
+from mentora.reports.suppression import MIN_PEOPLE, SUPPRESSED_TEXT
+
+
+def _comparison(request: AuthenticatedHttpRequest, program: Program) -> Any:
+    dimension = request.GET.get("group", "")
+    if dimension not in selectors.GROUP_DIMENSIONS:
+        return None
+    return selectors.group_comparison(program=program, dimension=dimension)
+
+
+def _figures(request: AuthenticatedHttpRequest, program_id: int) -> dict[str, Any]:
+    program = selectors.get_program_for_reports(user=request.user, program_id=program_id)
+    dashboard = selectors.program_dashboard(program=program)
+    return {
+        "nav_section": "manage",
+        "program": program,
+        "dashboard": dashboard,
+        "charts": dashboard_charts(dashboard),
+        "comparison": _comparison(request, program),
+        "dimensions": selectors.GROUP_DIMENSIONS,
+        "group": request.GET.get("group", ""),
+        "min_people": MIN_PEOPLE,
+        "suppressed_text": SUPPRESSED_TEXT,
+    }
+
+
+@login_required
+def dashboard(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
+    return render(request, "reports/dashboard.html", _figures(request, program_id))
+
+
+@login_required
+def report(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
+    """The same figures laid out for printing (or saving as PDF from the browser)."""
+    return render(request, "reports/report.html", _figures(request, program_id))
+
+
+@login_required
+def export_list(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
+    program = selectors.get_program_for_reports(user=request.user, program_id=program_id)
+    return render(
+        request,
+        "reports/exports.html",
+        {"nav_section": "manage", "program": program, "datasets": exports.export_datasets()},
+    )
+
+
+@login_required
+def export_download(
+    request: AuthenticatedHttpRequest, program_id: int, dataset: str, file_format: str
+) -> HttpResponse | StreamingHttpResponse | FileResponse:
+    program = selectors.get_program_for_reports(user=request.user, program_id=program_id)
+    try:
+        export = exports.program_export(
+            program=program,
+            exported_by=request.user,
+            dataset=dataset,
+            file_format=file_format,
+            pseudonymise=request.GET.get("pseudonymise") in {"1", "true", "on", "yes"},
+        )
+    except ValidationError as error:
+        raise Http404(" ".join(error.messages)) from None
+    return exports.export_response(export)
+
+
+@login_required
+def progress(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The signed-in person's own benefit scores over time and the goals they reached."""
+    return render(
+        request,
+        "reports/progress.html",
+        {
+            "nav_section": "home",
+            "programs": progress_items(selectors.participant_progress(user=request.user)),
+        },
+    )
