@@ -58,7 +58,7 @@ def test_progress_is_written_to_the_run_as_the_engine_reports(program, manager) 
     seen: list[tuple[str, int]] = []
     real_match = services.match
 
-    def spying_match(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    def spying_match(*args: object, **kwargs: object):
         progress = kwargs["progress"]
 
         def report(phase: str, done: int, total: int) -> None:
