@@ -1,0 +1,65 @@
+"""Admin for requests and bookmarks. A mentee's private checklist and note are never shown."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from mentora.finding.models import Bookmark, MentorRequest, RequestEvent, RequestMessage
+
+
+class RequestEventInline(admin.TabularInline[RequestEvent, MentorRequest]):
+    model = RequestEvent
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("created_at", "actor", "from_status", "to_status", "close_reason")
+
+    def has_add_permission(self, request: HttpRequest, obj: MentorRequest | None = None) -> bool:
+        return False
+
+
+@admin.register(MentorRequest)
+class MentorRequestAdmin(admin.ModelAdmin[MentorRequest]):
+    """Status and dates for support; changes go through the services (the pages and the API)."""
+
+    list_display = ["pk", "program", "mentee", "mentor", "status", "close_reason", "created_at"]
+    list_filter = ["status", "close_reason", "program"]
+    search_fields = ["mentee__email", "mentor__email"]
+    date_hierarchy = "created_at"
+    list_select_related = ["program", "mentee", "mentor"]
+    raw_id_fields = ["mentee", "mentor", "relationship"]
+    # The message is between the two people; the admin shows the lifecycle, not the words.
+    fields = readonly_fields = (
+        "program",
+        "mentee",
+        "mentor",
+        "status",
+        "close_reason",
+        "created_at",
+        "expires_at",
+        "first_response_at",
+        "closed_at",
+        "reminder_sent_at",
+        "relationship",
+    )
+    inlines = [RequestEventInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: MentorRequest | None = None) -> bool:
+        return False
+
+
+@admin.register(Bookmark)
+class BookmarkAdmin(admin.ModelAdmin[Bookmark]):
+    list_display = ["pk", "program", "mentee", "mentor", "created_at"]
+    list_filter = ["program"]
+    search_fields = ["mentee__email", "mentor__email"]
+    list_select_related = ["program", "mentee", "mentor"]
+    raw_id_fields = ["mentee", "mentor"]
+
+
+# MentorConsideration (the private checklist and note) and RequestMessage are deliberately not
+# registered: they are the mentee's own words, for nobody else.
+__all__ = ["BookmarkAdmin", "MentorRequestAdmin", "RequestMessage"]

@@ -1,0 +1,51 @@
+"""Template tags for the slots other pages render: the nav link and the home page section."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from mentora.finding import selectors
+from mentora.finding.models import RequestStatus
+
+register = template.Library()
+
+
+@register.simple_tag
+def can_find_mentors(user: Any) -> bool:
+    """Whether "Find a mentor" belongs in the person's navigation."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return selectors.can_find_mentors(user=user)
+
+
+@register.simple_tag
+def finding_home(user: Any) -> dict[str, Any]:
+    """What the home page shows about finding: as a mentee, and as a mentor."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    enrollments = list(selectors.finding_enrollments(user=user))
+    mentor_enrollments = list(selectors.mentor_enrollments_of(user=user))
+    if not enrollments and not mentor_enrollments:
+        return {}
+    received = selectors.requests_received(user=user).filter(status=RequestStatus.PENDING)
+    coaching_only = bool(enrollments) and all(e.program.is_coaching for e in enrollments)
+    return {
+        "word": "coach" if coaching_only else "mentor",
+        "enrollments": [
+            {"enrollment": e, "mentor_word": e.program.role_label("mentor").lower()}
+            for e in enrollments
+        ],
+        "sent": list(selectors.requests_sent(user=user).filter(status=RequestStatus.PENDING)[:10]),
+        "bookmarks": list(selectors.bookmarks_of(user=user)[:6]) if enrollments else [],
+        "received_count": received.count(),
+        "received": list(received[:5]),
+        "mentor_enrollments": [
+            {
+                "enrollment": enrollment,
+                "offer": getattr(enrollment, "mentor_offer", None),
+            }
+            for enrollment in mentor_enrollments
+        ],
+    }

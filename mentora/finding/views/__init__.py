@@ -1,0 +1,1 @@
+"""The finding pages: recommendations and a mentor's page, requests, and a mentor's pause."""
