@@ -67,6 +67,11 @@ urlpatterns = [
         name="enrollment",
     ),
     path(
+        "enrollments/<int:enrollment_id>/answers/",
+        enrollments.EnrollmentAnswersView.as_view(),
+        name="enrollment-answers",
+    ),
+    path(
         "enrollments/<int:enrollment_id>/approve/",
         enrollments.EnrollmentApproveView.as_view(),
         name="enrollment-approve",

@@ -628,18 +628,16 @@ def _read_rows(*, table: Table, program: Program, report: ImportReport) -> None:
                 row.profile[column.name] = value
             else:
                 row.side[column.name] = value
-        if role is not None and required_questions[role]:
-            reader.problem(
-                number,
-                "role",
-                texts.get("role", ""),
-                f"the program's questionnaire has required questions for "
-                f"{program.role_label(role).lower()}s, which an import cannot answer; make "
-                "them optional before importing.",
-            )
         report.rows.append(row)
     _check_skills(reader=reader, program=program, report=report)
     _check_people(reader=reader, program=program, report=report)
+    for role in Enrollment.Role.values:
+        if required_questions[role] and any(r.role == role for r in report.rows):
+            report.warnings.append(
+                f"The questionnaire has required questions for "
+                f"{program.role_label(role).lower()}s, which a file cannot answer: imported "
+                f"{program.role_label(role).lower()}s are asked to answer them on their home page."
+            )
 
 
 def _check_skills(*, reader: _RowReader, program: Program, report: ImportReport) -> None:
@@ -841,6 +839,7 @@ def _write(
                 mentor_offer=row.side if row.role == Enrollment.Role.MENTOR else None,
                 mentee_needs=row.side if row.role == Enrollment.Role.MENTEE else None,
                 bypass_window=True,
+                require_answers=False,
             )
             if enrollment.status == Enrollment.Status.PENDING:
                 enrollment_approve(enrollment=enrollment, approved_by=imported_by)

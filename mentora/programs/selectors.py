@@ -123,6 +123,38 @@ def enrollments_of_user(*, user: User) -> QuerySet[Enrollment]:
     )
 
 
+def enrollments_missing_answers(*, user: User) -> list[Enrollment]:
+    """The person's live enrollments with a required question of their role still unanswered."""
+    live = (
+        enrollments_of_user(user=user)
+        .filter(status__in=[Enrollment.Status.ACTIVE, Enrollment.Status.PENDING])
+        .prefetch_related("program__questions", "answers")
+    )
+    missing = []
+    for enrollment in live:
+        answered = {answer.question_id for answer in enrollment.answers.all()}
+        if any(
+            question.required
+            and question.applies_to(enrollment.role)
+            and question.pk not in answered
+            for question in enrollment.program.questions.all()
+        ):
+            missing.append(enrollment)
+    return missing
+
+
+def get_own_enrollment(*, user: User, program_id: int, role: str) -> Enrollment:
+    """The person's own live enrollment in a program in one role, or 404."""
+    try:
+        return (
+            Enrollment.objects.select_related("program")
+            .filter(status__in=[Enrollment.Status.ACTIVE, Enrollment.Status.PENDING])
+            .get(user=user, program_id=program_id, role=role)
+        )
+    except Enrollment.DoesNotExist:
+        raise Http404("You have no such enrollment.") from None
+
+
 def program_participants(*, program: Program) -> QuerySet[Enrollment]:
     """Every enrollment of a program with what listing it needs (for managers)."""
     return (

@@ -269,9 +269,17 @@ def answer_clean(*, question: Question, value: Any) -> Any:
 
 
 def answers_clean(
-    *, program: Program, role: str, answers: Mapping[int, Any] | Mapping[str, Any]
+    *,
+    program: Program,
+    role: str,
+    answers: Mapping[int, Any] | Mapping[str, Any],
+    require_answers: bool = True,
 ) -> dict[int, Any]:
-    """Validate a whole questionnaire; errors are keyed `question_<id>`."""
+    """Validate a whole questionnaire; errors are keyed `question_<id>`.
+
+    Without `require_answers`, required questions may stay unanswered (an import cannot answer
+    them; the person is asked to later).
+    """
     questions = [q for q in program.questions.all() if q.applies_to(role)]
     # Forms give integer keys, JSON gives string keys: accept both.
     given: dict[str, Any] = {str(key): value for key, value in answers.items()}
@@ -296,7 +304,7 @@ def answers_clean(
             errors[f"question_{question.pk}"] = list(error.messages)
             continue
         if value is None:
-            if question.required:
+            if question.required and require_answers:
                 errors[f"question_{question.pk}"] = ["This question needs an answer."]
             continue
         cleaned[question.pk] = value
@@ -394,11 +402,14 @@ def enrollment_submit(
     mentor_offer: Mapping[str, Any] | None = None,
     mentee_needs: Mapping[str, Any] | None = None,
     bypass_window: bool = False,
+    require_answers: bool = True,
 ) -> Enrollment:
     """Enroll a person in a program in one role, with their side of the profile and answers.
 
     The person's profile must already exist (see `profiles.services.profile_update`). The
     enrollment is active at once, or pending when the program needs a manager's approval.
+    `require_answers=False` (imports) leaves required questions for the person to answer later
+    with `enrollment_answers_update`.
     """
     from mentora.profiles.models import Profile
     from mentora.profiles.services import mentee_needs_save, mentor_offer_save
@@ -432,7 +443,9 @@ def enrollment_submit(
             "This program does not let one person be both "
             f"{program.role_label('mentor').lower()} and {program.role_label('mentee').lower()}."
         )
-    cleaned_answers = answers_clean(program=program, role=role, answers=answers)
+    cleaned_answers = answers_clean(
+        program=program, role=role, answers=answers, require_answers=require_answers
+    )
     status = Enrollment.Status.PENDING if program.requires_approval else Enrollment.Status.ACTIVE
     if current is None:
         enrollment = Enrollment.objects.create(program=program, user=user, role=role, status=status)
@@ -458,6 +471,26 @@ def enrollment_submit(
         accepted_at=timezone.now(), accepted_by=user
     )
     return enrollment
+
+
+@transaction.atomic
+def enrollment_answers_update(
+    *, enrollment: Enrollment, by: User, answers: Mapping[int, Any] | Mapping[str, Any]
+) -> Enrollment:
+    """Replace a person's questionnaire answers in one of their enrollments (theirs alone)."""
+    if enrollment.user_id != by.pk:
+        raise PermissionDenied("Only the person enrolled can change their answers.")
+    locked = Enrollment.objects.select_for_update().select_related("program").get(pk=enrollment.pk)
+    if locked.status not in {Enrollment.Status.ACTIVE, Enrollment.Status.PENDING}:
+        raise ValidationError(
+            f"This enrollment is {locked.get_status_display().lower()}: its answers are closed."
+        )
+    cleaned = answers_clean(program=locked.program, role=locked.role, answers=answers)
+    locked.answers.all().delete()
+    Answer.objects.bulk_create(
+        [Answer(enrollment=locked, question_id=qid, value=v) for qid, v in cleaned.items()]
+    )
+    return locked
 
 
 def _enrollment_move(

@@ -9,6 +9,11 @@ urlpatterns = [
     path("programs/<int:program_id>/", views_participant.program_detail, name="detail"),
     path("programs/<int:program_id>/enroll/", views_participant.enroll, name="enroll"),
     path(
+        "programs/<int:program_id>/answers/<str:role>/",
+        views_participant.answers,
+        name="answers",
+    ),
+    path(
         "enrollments/<int:enrollment_id>/withdraw/",
         views_participant.enrollment_withdraw,
         name="withdraw",

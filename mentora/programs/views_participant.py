@@ -40,6 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "managed_programs": selectors.programs_managed_by(user=user),
             "invitations": invitations,
             "has_profile": Profile.objects.filter(user=user).exists(),
+            "missing_answers": selectors.enrollments_missing_answers(user=user),
         },
     )
 
@@ -244,3 +245,31 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     if invite.role in {Invitation.Role.MENTOR, Invitation.Role.MENTEE}:
         url += f"?role={invite.role}"
     return redirect(url)
+
+
+@login_required
+def answers(request: AuthenticatedHttpRequest, program_id: int, role: str) -> HttpResponse:
+    """A participant reviews and changes their questionnaire answers in one enrollment."""
+    enrollment = selectors.get_own_enrollment(user=request.user, program_id=program_id, role=role)
+    program = enrollment.program
+    questions = [q for q in program.questions.all() if q.applies_to(role)]
+    if request.method == "POST":
+        form = QuestionnaireForm(request.POST, questions=questions, prefix="q")
+        if form.is_valid():
+            try:
+                services.enrollment_answers_update(
+                    enrollment=enrollment, by=request.user, answers=form.answers()
+                )
+            except ValidationError as error:
+                _attach_errors(error, form)
+            else:
+                messages.success(request, f"Your answers for {program} are saved.")
+                return redirect("home")
+    else:
+        current = {f"question_{a.question_id}": a.value for a in enrollment.answers.all()}
+        form = QuestionnaireForm(questions=questions, prefix="q", initial=current)
+    return render(
+        request,
+        "programs/answers.html",
+        {"program": program, "enrollment": enrollment, "questionnaire": form},
+    )

@@ -167,6 +167,16 @@ class EnrollSerializer(serializers.Serializer[Enrollment]):
         return attrs
 
 
+class EnrollmentAnswersSerializer(serializers.Serializer[Enrollment]):
+    answers = serializers.DictField(
+        child=serializers.JSONField(),
+        help_text=(
+            "Every answer, keyed by question id (they replace the earlier ones): a string for "
+            "single choice and text, a list of strings for multiple choice, 1 to 5 for a scale."
+        ),
+    )
+
+
 class EnrollmentDecisionSerializer(serializers.Serializer[Enrollment]):
     note = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=300, help_text="Optional reason."

@@ -344,3 +344,43 @@ def test_participant_withdraws_their_own_enrollment(
     assert client.post(f"/api/enrollments/{theirs.pk}/withdraw/").status_code == 404
     theirs.refresh_from_db()
     assert theirs.status == Enrollment.Status.ACTIVE
+
+
+# --- Changing one's answers ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_participant_replaces_their_answers(
+    api_as: ApiAs, mentee: User, program: Program, questions: dict[str, Question]
+) -> None:
+    enrollment = enrollment_of(mentee, program)
+    url = f"/api/enrollments/{enrollment.pk}/answers/"
+    answers = {str(questions["area"].pk): "Research", str(questions["confidence"].pk): 4}
+
+    response = api_as(mentee).put(url, {"answers": answers}, format="json")
+
+    assert response.status_code == 200, response.json()
+    saved = {a["question"]: a["value"] for a in response.json()["answers"]}
+    assert saved == {questions["area"].pk: "Research", questions["confidence"].pk: 4}
+
+
+@pytest.mark.django_db
+def test_answers_errors_are_400s_and_others_cannot_change_them(
+    api_as: ApiAs,
+    mentee: User,
+    manager: User,
+    outsider: User,
+    program: Program,
+    questions: dict[str, Question],
+) -> None:
+    enrollment = enrollment_of(mentee, program)
+    url = f"/api/enrollments/{enrollment.pk}/answers/"
+    good = {"answers": {str(questions["area"].pk): "Clinical"}}
+
+    bad = api_as(mentee).put(url, {"answers": {str(questions["area"].pk): "Dental"}}, format="json")
+    assert bad.status_code == 400
+    assert f"question_{questions['area'].pk}" in bad.json()
+    assert api_as(mentee).put(url, {"answers": "yes"}, format="json").status_code == 400
+    assert api_as(manager).put(url, good, format="json").status_code == 403
+    assert api_as(outsider).put(url, good, format="json").status_code == 404
+    assert not enrollment.answers.exists()

@@ -28,6 +28,7 @@ CORE_PATHS = {
     "/api/programs/{program_id}/enroll/": {"post"},
     "/api/enrollments/": {"get"},
     "/api/enrollments/{enrollment_id}/": {"get"},
+    "/api/enrollments/{enrollment_id}/answers/": {"put"},
     "/api/enrollments/{enrollment_id}/approve/": {"post"},
     "/api/enrollments/{enrollment_id}/decline/": {"post"},
     "/api/enrollments/{enrollment_id}/withdraw/": {"post"},
@@ -74,7 +75,12 @@ RELATIONSHIP_PATHS = {
 MATCHING_PATHS: dict[str, set[str]] = {}
 FINDING_PATHS: dict[str, set[str]] = {}
 SURVEY_PATHS: dict[str, set[str]] = {}
-REPORT_PATHS: dict[str, set[str]] = {}
+REPORT_PATHS: dict[str, set[str]] = {
+    "/api/programs/{program_id}/dashboard/": {"get"},
+    "/api/programs/{program_id}/dashboard/groups/": {"get"},
+    "/api/programs/{program_id}/exports/{dataset}/": {"get"},
+    "/api/me/progress/": {"get"},
+}
 # Each app's endpoints, one block per app; the schema must hold exactly these.
 EXPECTED_PATHS = (
     CORE_PATHS

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from mentora.accounts.models import User
 from mentora.api.errors import validation_error_from_django
 from mentora.api.serializers.enrollments import (
+    EnrollmentAnswersSerializer,
     EnrollmentDecisionSerializer,
     EnrollmentDetailSerializer,
     EnrollmentSerializer,
@@ -29,6 +30,7 @@ from mentora.programs.selectors import (
     get_program_for_user,
 )
 from mentora.programs.services import (
+    enrollment_answers_update,
     enrollment_approve,
     enrollment_decline,
     enrollment_submit,
@@ -71,6 +73,29 @@ class EnrollmentDetailView(ApiView[Enrollment]):
 
     @extend_schema(summary="An enrollment with its answers and its mentor or mentee side")
     def get(self, request: Request, enrollment_id: int) -> Response:
+        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment_id)
+        return Response(self.output(enrollment, EnrollmentDetailSerializer))
+
+
+class EnrollmentAnswersView(ApiView[Enrollment]):
+    serializer_class = EnrollmentDetailSerializer
+
+    @extend_schema(
+        summary="Replace your questionnaire answers in one of your enrollments",
+        description=(
+            "Only the person enrolled may change their answers (a manager gets 403). Errors come "
+            "back under `question_<id>` keys."
+        ),
+        request=EnrollmentAnswersSerializer,
+        responses={200: EnrollmentDetailSerializer},
+    )
+    def put(self, request: Request, enrollment_id: int) -> Response:
+        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment_id)
+        data = EnrollmentAnswersSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        enrollment_answers_update(
+            enrollment=enrollment, by=self.user, answers=data.validated_data["answers"]
+        )
         enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment_id)
         return Response(self.output(enrollment, EnrollmentDetailSerializer))
 

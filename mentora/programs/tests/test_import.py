@@ -26,7 +26,12 @@ from mentora.programs.participant_io import (
     participants_import,
     participants_import_preview,
 )
-from mentora.programs.services import program_create, question_create
+from mentora.programs.selectors import enrollments_missing_answers
+from mentora.programs.services import (
+    enrollment_answers_update,
+    program_create,
+    question_create,
+)
 from mentora.programs.tests.participant_files import (
     EXAMPLE,
     MENTEE,
@@ -280,8 +285,8 @@ def test_mentoring_program_refuses_coach(program) -> None:
     assert "mentoring program" in problem.message
 
 
-def test_required_questionnaire_question_blocks_the_rows_it_applies_to(program, manager) -> None:
-    question_create(
+def test_required_questions_are_left_for_the_imported_people_to_answer(program, manager) -> None:
+    question = question_create(
         program=program,
         created_by=manager,
         text="Why now?",
@@ -289,9 +294,23 @@ def test_required_questionnaire_question_blocks_the_rows_it_applies_to(program, 
         required=True,
         audience=Question.Audience.MENTEES,
     )
-    problem = only_problem(preview(program, [MENTOR, MENTEE]))
-    assert (problem.row, problem.column) == (3, "role")
-    assert "required questions" in problem.message
+    report = preview(program, [MENTOR, MENTEE])
+    assert report.is_valid
+    assert any("required questions for mentees" in w for w in report.warnings)
+    assert not any("mentors" in w for w in report.warnings)
+
+    participants_import(
+        program=program,
+        file_name="people.csv",
+        data=csv_bytes([MENTOR, MENTEE]),
+        imported_by=manager,
+    )
+    imported = Enrollment.objects.get(program=program, role="mentee")
+    assert enrollments_missing_answers(user=imported.user) == [imported]
+    enrollment_answers_update(
+        enrollment=imported, by=imported.user, answers={question.pk: "Promotion"}
+    )
+    assert enrollments_missing_answers(user=imported.user) == []
 
 
 def test_file_that_is_not_utf8_is_named(program) -> None:
