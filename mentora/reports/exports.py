@@ -57,9 +57,16 @@ class Pseudonyms:
     def __init__(self, key: bytes | None = None) -> None:
         self._key = key or secrets.token_bytes(32)
 
-    def of(self, user_id: int) -> str:
-        digest = hmac.new(self._key, str(user_id).encode(), hashlib.sha256).hexdigest()
-        return f"P-{digest[:12]}"
+    def of(self, user_id: int, *, prefix: str = "P") -> str:
+        message = f"{prefix}:{user_id}".encode()
+        return f"{prefix}-{hmac.new(self._key, message, hashlib.sha256).hexdigest()[:12]}"
+
+
+def _id(value: int | None, pseudonyms: Pseudonyms | None, prefix: str) -> Any:
+    """A record's id; a pseudonym in a pseudonymised export, so files cannot be joined."""
+    if value is None or pseudonyms is None:
+        return value
+    return pseudonyms.of(value, prefix=prefix)
 
 
 @dataclass(frozen=True)
@@ -193,7 +200,7 @@ def _relationships(
         for relationship in relationships.iterator(chunk_size=CHUNK):
             total, met = goals.get(relationship.pk, (0, 0))
             yield [
-                relationship.pk,
+                _id(relationship.pk, pseudonyms, "R"),
                 *_person(relationship.mentor, pseudonyms),
                 *_person(relationship.mentee, pseudonyms),
                 relationship.kind,
@@ -238,8 +245,8 @@ def _meetings(
         for meeting in meetings.iterator(chunk_size=CHUNK):
             relationship = meeting.relationship
             yield [
-                meeting.pk,
-                relationship.pk,
+                _id(meeting.pk, pseudonyms, "M"),
+                _id(relationship.pk, pseudonyms, "R"),
                 *_person(relationship.mentor, pseudonyms),
                 *_person(relationship.mentee, pseudonyms),
                 meeting.starts_at,
@@ -257,9 +264,12 @@ def _responses(
     program: Program, pseudonyms: Pseudonyms | None, zone: Any
 ) -> tuple[list[str], Iterator[list[Any]]]:
     return outcomes.response_export(
-        program=program, person=(lambda user: _person(user, pseudonyms)),
+        program=program,
+        person=lambda user: _person(user, pseudonyms),
         person_columns=_people_columns("respondent", pseudonyms),
-    )  # fmt: skip
+        relationship=lambda pk: _id(pk, pseudonyms, "R"),
+        response=lambda pk: _id(pk, pseudonyms, "S"),
+    )
 
 
 DATASETS: dict[str, Dataset] = {
@@ -286,7 +296,8 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             "responses",
             "Survey responses",
-            "Every submitted survey answer, one row per answer.",
+            "Every answer to the program's named surveys, one row per answer. Confidential "
+            "surveys (every built-in one) are only ever shown as totals on the dashboard.",
             _responses,
         ),
     )

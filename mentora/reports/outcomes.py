@@ -1,27 +1,42 @@
 """The surveys' outcome figures as the dashboard shows them, with the small-numbers rule applied.
 
-The surveys app computes the statistics (means, changes, confidence intervals); this module only
-reshapes them and re-applies `suppression.figure`, so nothing computed from fewer than five
-respondents leaves the reports app whatever the source says.
+The surveys app computes the statistics (means, paired changes, 95% confidence intervals, in
+`mentora.surveys.outcomes`); this module only reshapes them and re-applies
+`suppression.figure`, so nothing computed from fewer than five respondents leaves the reports app
+whatever the source says. It also honours the surveys' anonymity: answers to a confidential
+instrument (every built-in one) are only ever used in aggregate; the responses export lists only
+named instruments' answers.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mentora.programs.models import Program
-from mentora.reports.suppression import Figure, figure
+from mentora.reports.suppression import Figure, figure, is_reportable
+from mentora.surveys.instruments import CHECK_IN
+from mentora.surveys.models import Anonymity, Answer
+from mentora.surveys.outcomes import (
+    benefit_changes,
+    check_in_summary,
+    participant_benefit_history,
+)
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
 
+# The benefit scales are means of 1-5 agreement items.
+BENEFIT_SCALE = "1-5"
+RHYTHM_RIGHT = "about_right"
+
 
 @dataclass(frozen=True)
 class BenefitRow:
-    """One benefit's change from the baseline survey to the closing survey."""
+    """One benefit's change from the baseline survey to the end (closing or follow-up)."""
 
     side: str
     label: str
@@ -69,26 +84,140 @@ class BenefitHistory:
 
 def benefit_rows(*, program: Program) -> list[BenefitRow]:
     """Every benefit's baseline-to-end change with its 95% confidence interval and n."""
-    return []
+    rows = []
+    for change in benefit_changes(program=program):
+        n = change.n
+        shown = is_reportable(n) and not change.suppressed and change.mean_change is not None
+        rows.append(
+            BenefitRow(
+                side=program.role_label(change.side),
+                label=change.label,
+                scale=change.scale,
+                baseline=figure(change.baseline_mean if shown else None, n=n),
+                end=figure(change.end_mean if shown else None, n=n),
+                change=figure(change.mean_change if shown else None, n=n),
+                ci_low=change.ci_low if shown else None,
+                ci_high=change.ci_high if shown else None,
+            )
+        )
+    return rows
 
 
 def check_ins(*, program: Program) -> CheckIns:
-    """Mean check-in quality (1-5) and the share who find the meeting rhythm right."""
-    return CheckIns(responses=0, quality=figure(None, n=0), rhythm_right=figure(None, n=0))
+    """Mean check-in quality (1-5) and the share of answers saying the rhythm is about right."""
+    summary = check_in_summary(program=program)
+    shares = summary.rhythm_shares or {}
+    return CheckIns(
+        responses=summary.responses,
+        quality=figure(None if summary.suppressed else summary.quality_mean, n=summary.n),
+        rhythm_right=figure(
+            None if summary.suppressed else shares.get(RHYTHM_RIGHT), n=summary.n, digits=3
+        ),
+    )
 
 
 def check_in_quality_by_user(*, program: Program) -> dict[int, list[float]]:
     """Each respondent's check-in quality ratings (1-5), by user id, for group comparisons."""
-    return {}
+    ratings: dict[int, list[float]] = defaultdict(list)
+    for respondent_id, number in Answer.objects.filter(
+        response__survey__program=program,
+        response__survey__instrument__key=CHECK_IN,
+        response__survey__instrument__program__isnull=True,
+        item__key="quality",
+        number__isnull=False,
+    ).values_list("response__survey__respondent_id", "number"):
+        if number is not None:
+            ratings[respondent_id].append(float(number))
+    return ratings
 
 
 def benefit_history(*, user: User, program: Program) -> list[BenefitHistory]:
-    """The person's own benefit scores over time in one program."""
-    return []
+    """The person's own benefit scores over time in one program, one entry per scale and role."""
+    history = participant_benefit_history(user=user, program=program)
+    result = []
+    for role, scales in history.scales.items():
+        points = history.points.get(role, [])
+        for scale, label in scales:
+            result.append(
+                BenefitHistory(
+                    side=program.role_label(role),
+                    label=label,
+                    scale=scale,
+                    points=[
+                        HistoryPoint(
+                            answered_at=point.submitted_at,
+                            label=point.occasion_label,
+                            score=point.scores[scale],
+                        )
+                        for point in points
+                        if scale in point.scores
+                    ],
+                )
+            )
+    return result
+
+
+RESPONSE_COLUMNS = [
+    "response_id",
+    "instrument",
+    "instrument_version",
+    "occasion",
+    "stage",
+    "role",
+    "relationship_id",
+    "submitted_at",
+    "item",
+    "question",
+    "number",
+    "text",
+]
 
 
 def response_export(
-    *, program: Program, person: Any, person_columns: list[str]
+    *,
+    program: Program,
+    person: Callable[[User], list[Any]],
+    person_columns: list[str],
+    relationship: Callable[[int | None], Any],
+    response: Callable[[int], Any],
 ) -> tuple[list[str], Iterator[list[Any]]]:
-    """Every submitted survey answer of the program, one row per answer, for the exports."""
-    return [*person_columns], iter([])
+    """Every answer to the program's named surveys, one row per answer, for the exports.
+
+    Confidential surveys (every built-in instrument) are left out: their respondents were told
+    managers only ever see totals of five or more.
+    """
+    columns = [*RESPONSE_COLUMNS[:7], *person_columns, *RESPONSE_COLUMNS[7:]]
+
+    def rows() -> Iterator[list[Any]]:
+        answers = (
+            Answer.objects.filter(
+                response__survey__program=program,
+                response__survey__instrument__anonymity=Anonymity.NAMED,
+            )
+            .select_related(
+                "item",
+                "response__survey__instrument",
+                "response__survey__version",
+                "response__survey__respondent__profile",
+            )
+            .order_by("response_id", "item__position", "pk")
+        )
+        for answer in answers.iterator(chunk_size=2000):
+            survey = answer.response.survey
+            yield [
+                response(answer.response_id),
+                survey.instrument.title,
+                survey.version.number,
+                survey.occasion,
+                survey.stage,
+                survey.role,
+                relationship(survey.relationship_id),
+                *person(survey.respondent),
+                answer.response.submitted_at,
+                answer.item.key,
+                answer.item.text_for(program),
+                answer.number,
+                answer.text,
+            ]
+
+    return columns, rows()

@@ -89,11 +89,11 @@ def test_dashboard_shows_the_figures_charts_and_their_tables(cohort: Cohort) -> 
     assert "10.0 days" in text
     assert "50% goals met (3 of 6, in 5 relationships)" in text
     assert "1.00 meetings per relationship per month" in text
-    assert html.count('role="img"') == 3  # funnel, stages, meetings (no survey yet)
-    for chart in ("chart-funnel", "chart-stages", "chart-meetings"):
+    assert html.count('role="img"') == 4
+    for chart in ("chart-funnel", "chart-stages", "chart-meetings", "chart-benefits"):
         assert f'aria-labelledby="{chart}-title {chart}-desc"' in html
         assert f'<title id="{chart}-title">' in html
-    assert html.count("<details") == 3
+    assert html.count("<details") == 4
     assert "<script" not in html.split("<main", 1)[1]
     assert "Mentee 5" in text and "in initiation for 60 days" in text
 
@@ -107,7 +107,7 @@ def test_printable_report_has_tables_open_and_no_links_to_pairs(cohort: Cohort) 
     html = response.content.decode()
     assert response.status_code == 200
     assert "<details" not in html
-    assert html.count('role="img"') == 3
+    assert html.count('role="img"') == 4
     assert 'class="report-print"' in html
 
 

@@ -1,0 +1,267 @@
+"""REST API of the reports: a program's dashboard figures, the comparison by self-identified group
+and the exports (its managers only; 404 for everyone else), and a person's own progress.
+
+Every figure is an object `{value, n, suppressed}`: `value` is null when fewer than five people
+are behind it, exactly as on the dashboard page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import FileResponse, StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mentora.api.errors import validation_error_from_django
+from mentora.api.views.base import ApiView
+from mentora.reports import exports, selectors
+
+# --- Serializers (read-only views of the selectors' dataclasses) ---------------------------------
+
+
+class FigureSerializer(serializers.Serializer[Any]):
+    value = serializers.FloatField(
+        allow_null=True, help_text="Null when fewer than 5 people are behind the figure."
+    )
+    n = serializers.IntegerField(help_text="How many people (or respondents) it is computed from.")
+    suppressed = serializers.BooleanField()
+
+
+class RoleCountSerializer(serializers.Serializer[Any]):
+    role = serializers.CharField()
+    name = serializers.CharField(
+        source="label", help_text="Mentor/mentee, or coach/coachee in coaching."
+    )
+    active = serializers.IntegerField()
+    pending = serializers.IntegerField()
+
+
+class FunnelStepSerializer(serializers.Serializer[Any]):
+    key = serializers.ChoiceField(choices=["enrolled", "matched", "active", "completed"])
+    name = serializers.CharField(source="label")
+    count = serializers.IntegerField()
+    definition = serializers.CharField()
+
+
+class StageCountSerializer(serializers.Serializer[Any]):
+    stage = serializers.CharField()
+    name = serializers.CharField(source="label")
+    count = serializers.IntegerField()
+
+
+class MonthPointSerializer(serializers.Serializer[Any]):
+    month = serializers.DateField(help_text="The first day of the month.")
+    meetings = serializers.IntegerField(help_text="Meetings held in the month.")
+    relationships = serializers.IntegerField(help_text="Relationships live in the month.")
+    per_relationship = FigureSerializer()
+
+
+class AtRiskPairSerializer(serializers.Serializer[Any]):
+    relationship_id = serializers.IntegerField()
+    mentor = serializers.CharField()
+    mentee = serializers.CharField()
+    stage = serializers.CharField()
+    last_activity_at = serializers.DateTimeField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class AtRiskSerializer(serializers.Serializer[Any]):
+    total = serializers.IntegerField()
+    by_reason = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Counts by reason: quiet, initiation_overdue, separation_unanswered.",
+    )
+    pairs = AtRiskPairSerializer(many=True, help_text="The first 50, quietest first.")
+
+
+class BenefitSerializer(serializers.Serializer[Any]):
+    side = serializers.CharField(help_text="mentee or mentor: whose benefit.")
+    name = serializers.CharField(source="label")
+    scale = serializers.CharField()
+    baseline = FigureSerializer()
+    end = FigureSerializer()
+    change = FigureSerializer()
+    ci_low = serializers.FloatField(allow_null=True, help_text="95% confidence interval, low.")
+    ci_high = serializers.FloatField(allow_null=True, help_text="95% confidence interval, high.")
+    n = serializers.IntegerField()
+    suppressed = serializers.BooleanField()
+
+
+class CheckInsSerializer(serializers.Serializer[Any]):
+    responses = serializers.IntegerField()
+    quality = FigureSerializer(help_text="Mean quality, 1 to 5.")
+    rhythm_right = FigureSerializer(help_text="Share who find the meeting rhythm right.")
+
+
+class DashboardSerializer(serializers.Serializer[Any]):
+    program = serializers.IntegerField(source="program.pk")
+    generated_at = serializers.DateTimeField()
+    participants = RoleCountSerializer(many=True)
+    funnel = FunnelStepSerializer(many=True)
+    match_rate = FigureSerializer()
+    median_days_to_match = FigureSerializer()
+    stages = StageCountSerializer(many=True)
+    relationships = serializers.IntegerField()
+    meetings_held = serializers.IntegerField()
+    meetings_per_relationship_month = FigureSerializer()
+    meetings_by_month = MonthPointSerializer(many=True)
+    goals = serializers.IntegerField()
+    goals_met = serializers.IntegerField()
+    goal_completion = FigureSerializer()
+    at_risk = AtRiskSerializer()
+    benefits = BenefitSerializer(many=True)
+    check_ins = CheckInsSerializer()
+
+
+class GroupRowSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(source="label")
+    people = serializers.IntegerField()
+    mentee_match_rate = FigureSerializer()
+    mentor_match_rate = FigureSerializer()
+    satisfaction = FigureSerializer(help_text="Mean check-in quality, 1 to 5.")
+
+
+class GroupComparisonSerializer(serializers.Serializer[Any]):
+    dimension = serializers.CharField()
+    dimension_label = serializers.CharField()
+    rows = GroupRowSerializer(many=True, help_text="Only groups of at least 5 people.")
+    hidden_groups = serializers.IntegerField(help_text="Smaller groups left out.")
+    self_identified = serializers.IntegerField()
+
+
+class GroupFilters(serializers.Serializer[Any]):
+    dimension = serializers.ChoiceField(choices=list(selectors.GROUP_DIMENSIONS))
+
+
+class ExportFilters(serializers.Serializer[Any]):
+    file_type = serializers.ChoiceField(choices=list(exports.FORMATS), default="csv")
+    pseudonymise = serializers.BooleanField(
+        default=False, help_text="Pseudonyms instead of names and emails."
+    )
+
+
+class HistoryPointSerializer(serializers.Serializer[Any]):
+    answered_at = serializers.DateTimeField()
+    name = serializers.CharField(source="label")
+    score = serializers.FloatField()
+
+
+class BenefitHistorySerializer(serializers.Serializer[Any]):
+    side = serializers.CharField()
+    name = serializers.CharField(source="label")
+    scale = serializers.CharField()
+    points = HistoryPointSerializer(many=True)
+
+
+class GoalReachedSerializer(serializers.Serializer[Any]):
+    title = serializers.CharField()
+    with_person = serializers.CharField()
+    progress = serializers.IntegerField()
+    met_at = serializers.DateTimeField(allow_null=True)
+    relationship_id = serializers.IntegerField()
+
+
+class ProgramRefSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField(source="pk")
+    name = serializers.CharField()
+
+
+class ProgressSerializer(serializers.Serializer[Any]):
+    program = ProgramRefSerializer()
+    roles = serializers.ListField(child=serializers.CharField())
+    benefits = BenefitHistorySerializer(many=True)
+    goals = GoalReachedSerializer(many=True)
+    goals_met = serializers.IntegerField()
+
+
+# --- Views ---------------------------------------------------------------------------------------
+
+
+class DashboardView(ApiView[Any]):
+    serializer_class = DashboardSerializer
+
+    @extend_schema(summary="A program's dashboard figures (its managers only)")
+    def get(self, request: Request, program_id: int) -> Response:
+        program = selectors.get_program_for_reports(user=self.user, program_id=program_id)
+        return Response(
+            self.output(selectors.program_dashboard(program=program), DashboardSerializer)
+        )
+
+
+class GroupComparisonView(ApiView[Any]):
+    serializer_class = GroupComparisonSerializer
+
+    @extend_schema(
+        summary="Match rate and satisfaction by self-identified group (groups of 5 or more)",
+        parameters=[GroupFilters],
+    )
+    def get(self, request: Request, program_id: int) -> Response:
+        program = selectors.get_program_for_reports(user=self.user, program_id=program_id)
+        filters = self.query_filters(GroupFilters)
+        comparison = selectors.group_comparison(program=program, dimension=filters["dimension"])
+        return Response(self.output(comparison, GroupComparisonSerializer))
+
+
+class ExportView(ApiView[Any]):
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        # The answer is a file whatever the Accept header says; errors are JSON.
+        return super().perform_content_negotiation(request, force=True)
+
+    @extend_schema(
+        summary="Download one dataset of a program as CSV or XLSX (its managers only)",
+        parameters=[
+            OpenApiParameter(
+                "dataset",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                enum=list(exports.DATASETS),
+                description="participants, relationships, meetings or responses.",
+            ),
+            ExportFilters,
+        ],
+        responses={
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description="CSV, UTF-8"),
+            (200, exports.CONTENT_TYPES["xlsx"]): OpenApiResponse(
+                OpenApiTypes.BINARY, description="An Excel workbook"
+            ),
+        },
+    )
+    def get(
+        self, request: Request, program_id: int, dataset: str
+    ) -> StreamingHttpResponse | FileResponse:
+        program = selectors.get_program_for_reports(user=self.user, program_id=program_id)
+        filters = self.query_filters(ExportFilters)
+        if dataset not in exports.DATASETS:
+            raise ValidationError(
+                {"dataset": f"{dataset!r} is not an export; choose one of "
+                 + ", ".join(exports.DATASETS) + "."}
+            )  # fmt: skip
+        try:
+            export = exports.program_export(
+                program=program,
+                exported_by=self.user,
+                dataset=dataset,
+                file_format=filters["file_type"],
+                pseudonymise=filters["pseudonymise"],
+            )
+        except DjangoValidationError as error:
+            raise validation_error_from_django(error) from None
+        return exports.export_response(export)
+
+
+class MyProgressView(ApiView[Any]):
+    serializer_class = ProgressSerializer
+
+    @extend_schema(
+        summary="Your own benefit scores over time and goals, per program you take part in",
+        responses={200: ProgressSerializer(many=True)},
+    )
+    def get(self, request: Request) -> Response:
+        progress = selectors.participant_progress(user=self.user)
+        return Response(ProgressSerializer(progress, many=True).data)
