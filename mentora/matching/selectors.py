@@ -510,3 +510,18 @@ def weights_preview(*, run: MatchRun, weights: Weights, rows: int = 15) -> Weigh
         sampled=len(sample),
         best_changed=changed,
     )
+
+
+def get_participant_of_program(*, program: Program, user_id: int) -> User:
+    """A person enrolled in the program (any role or status), or 404."""
+    from mentora.accounts.models import User
+
+    person = (
+        User.objects.filter(pk=user_id, enrollments__program=program)
+        .select_related("profile")
+        .distinct()
+        .first()
+    )
+    if person is None:
+        raise Http404("No such participant.")
+    return person

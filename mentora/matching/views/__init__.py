@@ -1,0 +1,1 @@
+"""The matching pages: runs and their settings, progress, draft review, moves, publishing."""
