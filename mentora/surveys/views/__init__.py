@@ -1,0 +1,1 @@
+"""The survey pages: participants' own surveys and progress, and the managers' pages."""

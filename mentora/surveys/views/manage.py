@@ -1,0 +1,175 @@
+"""The managers' survey pages: schedule, response rates, check-ins, and their own surveys."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.programs.selectors import get_managed_program
+from mentora.relationships.views.common import attach_errors, fail
+from mentora.surveys import selectors, services
+from mentora.surveys.forms import CustomSurveyForm, QuestionFormSet, ScheduleForm, SendForm
+from mentora.surveys.models import Anonymity, Answer, Instrument, Survey
+from mentora.surveys.outcomes import MIN_RESPONDENTS, benefit_changes, check_in_summary
+
+
+def _send_form(instrument: Instrument, data: Any = None) -> SendForm:
+    program = instrument.program
+    assert program is not None
+    roles = [Survey.Role.MENTOR, Survey.Role.MENTEE]
+    if instrument.audience != "both":
+        roles = [instrument.audience]  # type: ignore[list-item]
+    return SendForm(
+        data,
+        program_kind_labels={role: program.role_label(role) + "s" for role in roles},
+        initial={"roles": roles},
+    )
+
+
+@login_required
+def manage(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
+    program = get_managed_program(user=request.user, program_id=program_id)
+    schedule = selectors.schedule_for(program=program)
+    form = ScheduleForm(request.POST or None, instance=schedule)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.schedule_update(
+                program=program,
+                by=request.user,
+                **{name: form.cleaned_data[name] for name in services.SCHEDULE_FIELDS},
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, "The survey schedule is saved.")
+            return redirect("surveys:manage", program.pk)
+    return render(
+        request,
+        "surveys/manage.html",
+        {
+            "nav_section": "manage",
+            "program": program,
+            "form": form,
+            "rates": selectors.response_rates(program=program),
+            "instruments": selectors.program_instruments(program=program),
+            "changes": [
+                (change, program.role_label(change.side) + "s")
+                for change in benefit_changes(program=program)
+            ],
+            "check_ins": check_in_summary(program=program),
+            "min_respondents": MIN_RESPONDENTS,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def custom_create(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
+    program = get_managed_program(user=request.user, program_id=program_id)
+    form = CustomSurveyForm(request.POST or None)
+    questions = QuestionFormSet(request.POST or None, prefix="q")
+    if request.method == "POST" and form.is_valid() and questions.is_valid():
+        items = [item for q in questions if (item := q.as_item()) is not None]
+        try:
+            instrument = services.instrument_create(
+                program=program,
+                by=request.user,
+                title=form.cleaned_data["title"],
+                description=form.cleaned_data["description"],
+                audience=form.cleaned_data["audience"],
+                anonymity=form.cleaned_data["anonymity"],
+                items=items,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, f"The survey “{instrument.title}” is ready to send.")
+            return redirect("surveys:custom", instrument.pk)
+    return render(
+        request,
+        "surveys/custom_form.html",
+        {"nav_section": "manage", "program": program, "form": form, "questions": questions},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def custom_detail(request: AuthenticatedHttpRequest, instrument_id: int) -> HttpResponse:
+    instrument = selectors.get_custom_instrument_for_manager(
+        user=request.user, instrument_id=instrument_id
+    )
+    version = instrument.current_version()
+    answered = Survey.objects.filter(instrument=instrument, completed_at__isnull=False)
+    respondents = answered.values("respondent").distinct().count()
+    named = (
+        selectors.named_responses(instrument=instrument, user=request.user)
+        if instrument.anonymity == Anonymity.NAMED
+        else None
+    )
+    summaries: list[dict[str, Any]] = []
+    if instrument.anonymity == Anonymity.CONFIDENTIAL and respondents >= MIN_RESPONDENTS:
+        numbers: dict[int, list[int]] = defaultdict(list)
+        for item_id, number in Answer.objects.filter(
+            response__survey__instrument=instrument, number__isnull=False
+        ).values_list("item_id", "number"):
+            if number is not None:
+                numbers[item_id].append(number)
+        for item in version.items.all():
+            values = numbers.get(item.pk, [])
+            if item.is_numeric and len(values) >= MIN_RESPONDENTS:
+                summaries.append(
+                    {"item": item, "mean": sum(values) / len(values), "n": len(values)}
+                )
+    return render(
+        request,
+        "surveys/custom_detail.html",
+        {
+            "nav_section": "manage",
+            "instrument": instrument,
+            "program": instrument.program,
+            "version": version,
+            "items": version.items.all(),
+            "send_form": _send_form(instrument),
+            "sent": Survey.objects.filter(instrument=instrument).count(),
+            "respondents": respondents,
+            "named": named,
+            "summaries": summaries,
+            "min_respondents": MIN_RESPONDENTS,
+        },
+    )
+
+
+@login_required
+@require_POST
+def custom_send(request: AuthenticatedHttpRequest, instrument_id: int) -> HttpResponse:
+    instrument = selectors.get_custom_instrument_for_manager(
+        user=request.user, instrument_id=instrument_id
+    )
+    form = _send_form(instrument, request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for errors in form.errors.values() for m in errors))
+        return redirect("surveys:custom", instrument.pk)
+    try:
+        count = services.custom_survey_send(
+            instrument=instrument,
+            by=request.user,
+            roles=form.cleaned_data["roles"],
+            due_days=form.cleaned_data["due_days"],
+        )
+    except ValidationError as error:
+        return fail(request, error, f"/surveys/custom/{instrument.pk}/")
+    messages.success(
+        request,
+        f"Sent to {count} {'person' if count == 1 else 'people'}."
+        if count
+        else "Everyone chosen already has this survey from today.",
+    )
+    return redirect("surveys:custom", instrument.pk)
