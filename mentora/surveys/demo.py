@@ -257,7 +257,7 @@ def surveys_demo_seed(*, program: Program, rng: random.Random) -> None:
     by_pk = {relationship.pk: relationship for relationship in relationships}
     done_surveys = [survey for survey in surveys if survey.completed_at is not None]
     responses = Response.objects.bulk_create(
-        Response(survey=survey, submitted_at=survey.completed_at) for survey in done_surveys
+        Response(survey=survey, submitted_at=survey.completed_at or now) for survey in done_surveys
     )
     generator = _Answers(rng)
     answers: list[Answer] = []
