@@ -11,18 +11,19 @@ are ranked but flagged, so the page can hide them unless the mentee asks to see 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 from django.core.cache import cache
-from django.db.models import Max
+from django.db.models import Count, Max
 
 from mentora.engine.candidates import generate_candidates
 from mentora.engine.explain import Explanation, explain_pairs
 from mentora.engine.features import FeatureModel, build_model
 from mentora.matching.records import EngineInput, program_engine_input
-from mentora.profiles.models import Profile
+from mentora.profiles.models import MentorOffer, Profile
 from mentora.programs.models import Enrollment, Program
 from mentora.relationships.models import Relationship
 
@@ -113,6 +114,9 @@ def _cache_key(*, program: Program, mentee: User) -> str:
     enrollments = Enrollment.objects.filter(program=program).aggregate(
         latest=Max("decided_at"), last=Max("pk")
     )
+    offers = MentorOffer.objects.filter(enrollment__program=program).aggregate(
+        paused=Count("paused_at"), latest=Max("paused_at")
+    )
     parts = [
         program.pk,
         mentee.pk,
@@ -121,8 +125,11 @@ def _cache_key(*, program: Program, mentee: User) -> str:
         relationships["last"],
         enrollments["latest"],
         enrollments["last"],
+        offers["paused"],
+        offers["latest"],
     ]
-    return "finding:ranking:" + ":".join(str(part) for part in parts)
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"finding:ranking:{program.pk}:{mentee.pk}:{digest}"
 
 
 def rank_mentors(*, program: Program, mentee: User, use_cache: bool = True) -> Ranking:

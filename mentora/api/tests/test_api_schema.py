@@ -72,8 +72,37 @@ RELATIONSHIP_PATHS = {
     "/api/relationships/{relationship_id}/separation/{proposal_id}/decide/": {"post"},
     "/api/relationships/{relationship_id}/separation/{proposal_id}/withdraw/": {"post"},
 }
-MATCHING_PATHS: dict[str, set[str]] = {}
-FINDING_PATHS: dict[str, set[str]] = {}
+MATCHING_PATHS: dict[str, set[str]] = {
+    "/api/programs/{program_id}/match-runs/": {"get", "post"},
+    "/api/programs/{program_id}/matching-settings/": {"get", "put"},
+    "/api/programs/{program_id}/match-pins/": {"get", "post"},
+    "/api/programs/{program_id}/match-pins/{pin_id}/": {"delete"},
+    "/api/match-runs/{run_id}/": {"get"},
+    "/api/match-runs/{run_id}/proposals/": {"get"},
+    "/api/match-runs/{run_id}/proposals/{proposal_id}/move/": {"get", "post"},
+    "/api/match-runs/{run_id}/unmatched/": {"get"},
+    "/api/match-runs/{run_id}/publish/": {"post"},
+    "/api/match-runs/{run_id}/discard/": {"post"},
+    "/api/match-runs/{run_id}/fairness/": {"get"},
+    "/api/match-runs/{run_id}/changes/": {"get"},
+    "/api/match-runs/{run_id}/weights-preview/": {"post"},
+}
+FINDING_PATHS: dict[str, set[str]] = {
+    "/api/finding/{program_id}/recommendations/": {"get"},
+    "/api/finding/{program_id}/mentors/{mentor_id}/": {"get"},
+    "/api/finding/{program_id}/mentors/{mentor_id}/checklist/": {"get", "put"},
+    "/api/finding/{program_id}/bookmarks/": {"get", "post"},
+    "/api/finding/{program_id}/bookmarks/{mentor_id}/": {"delete"},
+    "/api/finding/{program_id}/availability/": {"get"},
+    "/api/finding/{program_id}/availability/pause/": {"post"},
+    "/api/finding/{program_id}/availability/resume/": {"post"},
+    "/api/mentor-requests/": {"get", "post"},
+    "/api/mentor-requests/{request_id}/": {"get"},
+    "/api/mentor-requests/{request_id}/accept/": {"post"},
+    "/api/mentor-requests/{request_id}/decline/": {"post"},
+    "/api/mentor-requests/{request_id}/messages/": {"post"},
+    "/api/mentor-requests/{request_id}/withdraw/": {"post"},
+}
 SURVEY_PATHS: dict[str, set[str]] = {}
 REPORT_PATHS: dict[str, set[str]] = {
     "/api/programs/{program_id}/dashboard/": {"get"},

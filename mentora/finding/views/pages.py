@@ -146,7 +146,12 @@ def bookmark_toggle(
         mentor=enrollment.user,
         on=request.POST.get("on") == "1",
     )
-    context = {"program": program, "mentor": enrollment.user, "bookmarked": bookmarked}
+    context = {
+        "program": program,
+        "mentor_id": enrollment.user_id,
+        "mentor_name": enrollment.user.display_name,
+        "bookmarked": bookmarked,
+    }
     if request.headers.get("HX-Request") == "true":
         return render(request, "finding/includes/bookmark.html", context)
     where = "in" if bookmarked else "no longer in"
