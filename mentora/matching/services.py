@@ -57,7 +57,7 @@ def _require_manager(*, user: User, program: Program) -> None:
         raise PermissionDenied("Only the program's managers can run matching.")
 
 
-def _clean_weights(weights: Mapping[str, Any]) -> dict[str, float]:
+def clean_weights(weights: Mapping[str, Any]) -> dict[str, float]:
     """Every factor's weight as a number from 0 to 100, or a ValidationError naming the factor."""
     unknown = sorted(set(weights) - set(FACTOR_NAMES))
     if unknown:
@@ -115,7 +115,7 @@ def matching_settings_save(
     _require_manager(user=updated_by, program=program)
     settings, _ = MatchingSettings.objects.select_for_update().get_or_create(program=program)
     if weights is not None:
-        settings.weights = _clean_weights(weights)
+        settings.weights = clean_weights(weights)
     settings.mode = mode if mode is not None else settings.mode
     settings.top_k = top_k if top_k is not None else settings.top_k
     _clean_mode_and_top_k(settings.mode, settings.top_k)
@@ -175,7 +175,7 @@ def match_run_start(
     mode = mode if mode is not None else saved.mode
     top_k = top_k if top_k is not None else saved.top_k
     _clean_mode_and_top_k(mode, top_k)
-    snapshot = _clean_weights(weights if weights is not None else saved.weights)
+    snapshot = clean_weights(weights if weights is not None else saved.weights)
     previous = (
         MatchRun.objects.filter(program=program, status=MatchRun.Status.DRAFT)
         .order_by("-created_at", "-pk")

@@ -103,7 +103,18 @@ FINDING_PATHS: dict[str, set[str]] = {
     "/api/mentor-requests/{request_id}/messages/": {"post"},
     "/api/mentor-requests/{request_id}/withdraw/": {"post"},
 }
-SURVEY_PATHS: dict[str, set[str]] = {}
+SURVEY_PATHS: dict[str, set[str]] = {
+    "/api/survey-instruments/": {"get"},
+    "/api/survey-instruments/{instrument_id}/": {"get"},
+    "/api/my-surveys/": {"get"},
+    "/api/my-surveys/{survey_id}/": {"get"},
+    "/api/my-surveys/{survey_id}/response/": {"post"},
+    "/api/programs/{program_id}/survey-schedule/": {"get", "put"},
+    "/api/programs/{program_id}/custom-surveys/": {"get", "post"},
+    "/api/programs/{program_id}/survey-response-rates/": {"get"},
+    "/api/custom-surveys/{instrument_id}/": {"get"},
+    "/api/custom-surveys/{instrument_id}/send/": {"post"},
+}
 REPORT_PATHS: dict[str, set[str]] = {
     "/api/programs/{program_id}/dashboard/": {"get"},
     "/api/programs/{program_id}/dashboard/groups/": {"get"},
