@@ -96,9 +96,11 @@ class _Facts:
         return list(self.skill_names.values())
 
 
-def _facts(mentor_ids: list[int], *, program: Program) -> dict[int, _Facts]:
+def _facts(*, program: Program) -> dict[int, _Facts]:
+    """Every active mentor's searchable facts, by user id (subqueries, never a list of ids)."""
     facts: dict[int, _Facts] = defaultdict(_Facts)
-    for row in Profile.objects.filter(user_id__in=mentor_ids).values_list(
+    mentors = mentor_enrollments_qs(program=program)
+    for row in Profile.objects.filter(user_id__in=mentors.values("user_id")).values_list(
         "user_id",
         "display_name",
         "headline",
@@ -115,14 +117,15 @@ def _facts(mentor_ids: list[int], *, program: Program) -> dict[int, _Facts]:
         fact.organisation, fact.industry, fact.job_function = organisation, industry, function
         fact.languages = [str(code) for code in languages or []]
         fact.meeting_formats = [str(value) for value in formats or []]
-    offers = MentorOffer.objects.filter(
-        enrollment__in=mentor_enrollments_qs(program=program).filter(user_id__in=mentor_ids)
-    )
-    offer_user = dict(offers.values_list("pk", "enrollment__user_id"))
-    for offer_id, hours in offers.values_list("pk", "hours_per_month"):
-        facts[offer_user[offer_id]].hours_per_month = hours
+    offers = MentorOffer.objects.filter(enrollment__in=mentors)
+    offer_user: dict[int, int] = {}
+    for offer_id, user_id, hours in offers.values_list(
+        "pk", "enrollment__user_id", "hours_per_month"
+    ):
+        offer_user[offer_id] = user_id
+        facts[user_id].hours_per_month = hours
     for offer_id, skill_id, name in (
-        MentorOffer.skills.through.objects.filter(mentoroffer_id__in=list(offer_user))
+        MentorOffer.skills.through.objects.filter(mentoroffer__in=offers)
         .order_by("skill__name")
         .values_list("mentoroffer_id", "skill_id", "skill__name")
     ):
@@ -173,8 +176,7 @@ def recommendation_page(
 ) -> RecommendationPage:
     """One page of the mentee's ranked mentors that pass the filters, with reasons."""
     ranking = rank_mentors(program=program, mentee=mentee)
-    ranked_ids = [m.mentor_id for m in ranking.mentors]
-    facts = _facts(ranked_ids, program=program)
+    facts = _facts(program=program)
     chosen = [
         m
         for m in ranking.mentors
@@ -221,5 +223,5 @@ def recommendation_page(
         page=page,
         pages=pages,
         wants_more=ranking.wants_more,
-        options=_options(facts),
+        options=_options({m.mentor_id: facts[m.mentor_id] for m in ranking.mentors}),
     )
