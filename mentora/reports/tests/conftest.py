@@ -32,6 +32,7 @@ from mentora.programs.models import Enrollment, Program
 from mentora.programs.services import enrollment_submit
 from mentora.relationships import services
 from mentora.relationships.models import Relationship, Stage
+from mentora.surveys.models import Answer, Instrument, Item, Response, Survey
 
 UTC = datetime.UTC
 T0 = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -161,3 +162,49 @@ def identified(cohort: Cohort) -> Cohort:
     for mentor in cohort.mentors[:3]:
         demographics_update(user=mentor, nationality="Portuguese")
     return cohort
+
+
+def answer_survey(
+    *,
+    instrument_key: str = "",
+    instrument: Instrument | None = None,
+    respondent: User,
+    role: str,
+    relationship: Relationship,
+    occasion: str,
+    at: datetime.datetime,
+    level: int = 3,
+    choices: dict[str, str] | None = None,
+    texts: dict[str, str] | None = None,
+) -> Response:
+    """Store an answered built-in survey in which every numeric item scores `level`."""
+    instrument = instrument or Instrument.objects.get(key=instrument_key, program__isnull=True)
+    version = instrument.current_version()
+    survey = Survey.objects.create(
+        program=relationship.program,
+        instrument=instrument,
+        version=version,
+        respondent=respondent,
+        role=role,
+        relationship=relationship,
+        stage=relationship.stage,
+        occasion=occasion,
+        occasion_key=f"{occasion}:{at.isoformat()}",
+        created_at=at,
+        due_at=at + datetime.timedelta(days=14),
+        completed_at=at,
+    )
+    response = Response.objects.create(survey=survey, submitted_at=at)
+    for item in version.items.all():
+        if not item.applies_to(role):
+            continue
+        if item.is_numeric:
+            top = 5 if item.kind == Item.Kind.AGREE_1_5 else 10
+            bottom = 1 if item.kind == Item.Kind.AGREE_1_5 else 0
+            number = (top + bottom - level) if item.reverse_scored else level
+            Answer.objects.create(response=response, item=item, number=number)
+        elif item.kind == Item.Kind.CHOICE and choices and item.key in choices:
+            Answer.objects.create(response=response, item=item, text=choices[item.key])
+        elif item.kind == Item.Kind.TEXT and texts and item.key in texts:
+            Answer.objects.create(response=response, item=item, text=texts[item.key])
+    return response
