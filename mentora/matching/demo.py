@@ -4,8 +4,26 @@ from __future__ import annotations
 
 import random
 
-from mentora.programs.models import Program
+from mentora.matching.models import MatchRun
+from mentora.matching.services import match_run_start
+from mentora.programs.models import OrganisationManager, Program
 
 
-def matching_demo_seed(*, program: Program, rng: random.Random) -> None:
-    """Add this app's demo data to one demo program (idempotent through demo_seed)."""
+def matching_demo_seed(*, program: Program, rng: random.Random) -> MatchRun | None:
+    """A finished draft over the demo mentoring program's mentees still waiting for a mentor.
+
+    The engine runs synchronously here (a few seconds at most), so `make run` opens with a draft
+    to review. Coaching programs get none. A second call adds nothing.
+    """
+    del rng  # the engine is deterministic for its fixed seed
+    if program.kind != Program.Kind.MENTORING or MatchRun.objects.filter(program=program).exists():
+        return None
+    manager = (
+        OrganisationManager.objects.filter(organisation_id=program.organisation_id)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if manager is None:
+        return None
+    return match_run_start(program=program, started_by=manager.user, background=False)

@@ -158,8 +158,12 @@ def match_run_start(
     mode: str | None = None,
     top_k: int | None = None,
     weights: Mapping[str, Any] | None = None,
+    background: bool = True,
 ) -> MatchRun:
-    """Queue a match run of the program with the given (or saved) settings; a worker runs it."""
+    """Queue a match run of the program with the given (or saved) settings; a worker runs it.
+
+    With `background=False` the run executes at once in this process (the demo uses it).
+    """
     from mentora.matching.tasks import match_run_task
 
     _require_manager(user=started_by, program=program)
@@ -191,8 +195,12 @@ def match_run_start(
         stage="Waiting for a worker",
     )
     MatchRunEvent.objects.create(run=run, to_status=MatchRun.Status.QUEUED, actor=started_by)
-    # With the database backend the task row commits with the run; the test backend runs it now.
-    match_run_task.enqueue(run_id=run.pk)
+    if background:
+        # With the database backend the task row commits with the run; the test backend runs
+        # it at once.
+        match_run_task.enqueue(run_id=run.pk)
+    else:
+        match_run_execute(run_id=run.pk)
     run.refresh_from_db()
     return run
 
