@@ -16,8 +16,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from mentora.reports.suppression import SUPPRESSED_TEXT, Figure
 
-WIDTH = 640
-LABEL_WIDTH = 230
+WIDTH = 660
+LABEL_WIDTH = 262
+# About how many characters of 13px text fit before the label column's edge.
+LABEL_CHARACTERS = 36
 ROW_HEIGHT = 30
 TOP = 10
 
@@ -45,6 +47,16 @@ class Interval:
     estimate: float | None
     low: float | None
     high: float | None
+    text: str
+    heading: bool = False  # a row that only names the group of rows below it
+
+
+@dataclass(frozen=True)
+class Scores:
+    """One row of a score chart: a person's answers over time on a fixed scale."""
+
+    label: str
+    scores: list[float]
     text: str
 
 
@@ -76,7 +88,7 @@ def _text(x: float, y: float, text: str, *, css: str = "chart-text", anchor: str
     )
 
 
-def _clip(label: str, length: int = 34) -> str:
+def _clip(label: str, length: int = LABEL_CHARACTERS) -> str:
     return label if len(label) <= length else label[: length - 1] + "…"
 
 
@@ -156,6 +168,9 @@ def interval_chart(
         parts.append(_text(x, axis_y + 12, f"{tick:+g}" if tick else "0", anchor="middle"))
     for index, interval in enumerate(intervals):
         middle = TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2
+        if interval.heading:
+            parts.append(_text(8, middle, interval.label, css="chart-heading"))
+            continue
         parts.append(_text(LABEL_WIDTH - 10, middle, _clip(interval.label), anchor="end"))
         if interval.estimate is None:
             parts.append(_text(left + 4, middle, interval.text, css="chart-muted"))
@@ -194,11 +209,11 @@ def column_chart(
     """Vertical columns over time (months), each labelled with its value."""
     plot_top, plot_bottom, left = 24, 190, 20
     count = max(len(bars), 1)
-    slot = (WIDTH - left * 2) / count
+    slot = min((WIDTH - left * 2) / count, 80.0)
     top = max((bar.value or 0.0) for bar in bars) if bars else 0.0
     scale = (plot_bottom - plot_top) / top if top > 0 else 0.0
     parts = [
-        f'<line x1="{left}" x2="{WIDTH - left}" y1="{plot_bottom}" y2="{plot_bottom}" '
+        f'<line x1="{left}" x2="{left + slot * count:.1f}" y1="{plot_bottom}" y2="{plot_bottom}" '
         f'class="chart-axis"/>'
     ]
     for index, bar in enumerate(bars):
@@ -217,4 +232,54 @@ def column_chart(
     return Chart(
         chart_id, title, description, _svg(chart_id, title, description, 215, "".join(parts)),
         columns, rows,
+    )  # fmt: skip
+
+
+def score_chart(
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    rows: Sequence[Scores],
+    low: float,
+    high: float,
+    columns: list[str],
+    table: list[list[str]],
+) -> Chart:
+    """Each row's answers on a fixed scale: earlier ones hollow, the latest filled, joined by a
+    line from the first to the latest."""
+    left, right = LABEL_WIDTH + 10, WIDTH - 90
+    axis_y = TOP + len(rows) * ROW_HEIGHT
+
+    def x_of(value: float) -> float:
+        return left + (value - low) / (high - low) * (right - left)
+
+    parts = []
+    for tick in range(math.ceil(low), math.floor(high) + 1):
+        x = x_of(tick)
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{axis_y}" class="chart-grid"/>'
+        )
+        parts.append(_text(x, axis_y + 12, str(tick), anchor="middle"))
+    for index, row in enumerate(rows):
+        middle = TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2
+        parts.append(_text(LABEL_WIDTH - 10, middle, _clip(row.label), anchor="end"))
+        if not row.scores:
+            continue
+        first, last = x_of(row.scores[0]), x_of(row.scores[-1])
+        if len(row.scores) > 1:
+            parts.append(
+                f'<line x1="{first:.1f}" x2="{last:.1f}" y1="{middle}" y2="{middle}" '
+                f'class="chart-whisker"/>'
+            )
+        for score in row.scores[:-1]:
+            parts.append(
+                f'<circle cx="{x_of(score):.1f}" cy="{middle}" r="4.5" class="chart-dot-earlier"/>'
+            )
+        parts.append(f'<circle cx="{last:.1f}" cy="{middle}" r="5.5" class="chart-dot"/>')
+        parts.append(_text(right + 8, middle, row.text))
+    height = axis_y + 26
+    return Chart(
+        chart_id, title, description, _svg(chart_id, title, description, height, "".join(parts)),
+        columns, table,
     )  # fmt: skip

@@ -10,10 +10,12 @@ from mentora.reports.charts import (
     Bar,
     Chart,
     Interval,
+    Scores,
     bar_chart,
     column_chart,
     interval_chart,
     number,
+    score_chart,
 )
 from mentora.reports.outcomes import BenefitRow
 from mentora.reports.selectors import Dashboard, ProgramProgress
@@ -44,7 +46,7 @@ def _funnel(dashboard: Dashboard) -> Chart:
     for step in dashboard.funnel:
         share = f"{step.count / enrolled * 100:.0f}%" if enrolled else "n/a"
         bars.append(Bar(step.label, step.count, f"{step.count} ({share})"))
-        rows.append([step.label, str(step.count), share, step.definition])
+        rows.append([step.label, str(step.count), share])
     mentees = dashboard.mentee_label.lower() + "s"
     summary = ", ".join(f"{step.label.lower()} {step.count}" for step in dashboard.funnel)
     return bar_chart(
@@ -52,7 +54,7 @@ def _funnel(dashboard: Dashboard) -> Chart:
         title=f"Funnel of {mentees}",
         description=f"How many {mentees} reached each step: {summary}.",
         bars=bars,
-        columns=["Step", mentees.capitalize(), "Of enrolled", "Definition"],
+        columns=["Step", mentees.capitalize(), "Of enrolled"],
         rows=rows,
     )
 
@@ -103,6 +105,25 @@ def _meetings(dashboard: Dashboard) -> Chart | None:
     )
 
 
+def _benefit_intervals(rows: list[BenefitRow]) -> list[Interval]:
+    intervals: list[Interval] = []
+    side = ""
+    for row in rows:
+        if row.side != side:
+            side = row.side
+            intervals.append(Interval(f"{side}s' benefits", None, None, None, "", heading=True))
+        intervals.append(
+            Interval(
+                label=row.label,
+                estimate=row.change.value,
+                low=row.ci_low,
+                high=row.ci_high,
+                text=_signed(row.change.value) if not row.suppressed else SUPPRESSED_TEXT,
+            )
+        )
+    return intervals
+
+
 def _benefits(dashboard: Dashboard) -> Chart | None:
     rows = dashboard.benefits
     if not rows:
@@ -115,16 +136,7 @@ def _benefits(dashboard: Dashboard) -> Chart | None:
             f"Mean change per benefit with its 95% confidence interval; {shown} of {len(rows)} "
             "benefits had at least 5 respondents with both surveys."
         ),
-        intervals=[
-            Interval(
-                label=f"{row.label} ({row.side})",
-                estimate=row.change.value,
-                low=row.ci_low,
-                high=row.ci_high,
-                text=_signed(row.change.value) if not row.suppressed else SUPPRESSED_TEXT,
-            )
-            for row in rows
-        ],
+        intervals=_benefit_intervals(rows),
         columns=["Benefit", "Side", "Baseline", "End", "Change", "95% CI", "n"],
         rows=[
             [
@@ -171,37 +183,39 @@ def _history_chart(progress: ProgramProgress) -> Chart | None:
     histories = [h for h in progress.benefits if h.points]
     if not histories:
         return None
-    intervals, rows = [], []
+    rows, table = [], []
     for history in histories:
-        first, last = history.points[0].score, history.points[-1].score
-        change = last - first if len(history.points) > 1 else None
-        intervals.append(
-            Interval(
-                label=f"{history.label} ({history.side})",
-                estimate=change,
-                low=None,
-                high=None,
-                text=f"{first:g} → {last:g}" if change is not None else "one answer so far",
+        scores = [point.score for point in history.points]
+        first, last = scores[0], scores[-1]
+        rows.append(
+            Scores(
+                label=history.label,
+                scores=scores,
+                text=f"{first:g} → {last:g}" if len(scores) > 1 else f"{last:g}",
             )
         )
-        rows.append(
+        table.append(
             [
                 history.label,
+                history.side,
                 "; ".join(
                     f"{p.score:g} ({p.label}, {timezone.localtime(p.answered_at):%-d %b %Y})"
                     for p in history.points
                 ),
-                _signed(change),
+                _signed(last - first) if len(scores) > 1 else "",
             ]
         )
-    return interval_chart(
+    return score_chart(
         chart_id=f"chart-progress-{progress.program.pk}",
-        title=f"Change in your benefit scores in {progress.program}",
-        description="For each benefit, how much your score moved from your first survey to "
-        "your latest one; the table lists every answer.",
-        intervals=intervals,
-        columns=["Benefit", "Your scores over time", "Change"],
+        title=f"Your benefit scores in {progress.program}",
+        description="Each benefit on the scale from 1 (strongly disagree) to 5 (strongly agree): "
+        "your earlier answers as hollow dots, your latest as a filled dot; the table lists every "
+        "answer with its date.",
         rows=rows,
+        low=1,
+        high=5,
+        columns=["Benefit", "As", "Your scores over time", "Change"],
+        table=table,
     )
 
 

@@ -1,0 +1,77 @@
+"""A program manager opens the dashboard of the demo program; the pages pass an axe scan."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from mentora.programs.demo import (
+    DEFAULT_SEED,
+    DEMO_PASSWORD,
+    MANAGER_EMAIL,
+    MENTEE_EMAIL,
+    demo_seed,
+)
+
+from .conftest import log_in, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AXE = Axe()
+
+
+def _serious(page) -> list[str]:  # type: ignore[no-untyped-def]
+    results = AXE.run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_manager_reads_the_dashboard_of_the_demo_program(page) -> None:  # type: ignore[no-untyped-def]
+    summary = demo_seed(seed=DEFAULT_SEED)
+    program = summary.mentoring_program
+    assert program is not None
+    log_in(page, MANAGER_EMAIL, DEMO_PASSWORD)
+
+    page.goto(f"/manage/programs/{program.pk}/")
+    card = page.get_by_role("region", name="Outcomes and health")
+    card.get_by_role("link", name="Dashboard").click()
+    page.wait_for_url(f"**/reports/programs/{program.pk}/")
+
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Dashboard")
+    for name in ("Funnel of mentees", "Relationships by stage"):
+        assert page.get_by_role("img", name=name).is_visible()
+    page.get_by_text("Table behind “Funnel of mentees”").click()
+    assert page.get_by_role("table", name="Funnel of mentees").is_visible()
+    screenshot(page, "dashboard")
+    problems = {"dashboard": _serious(page)}
+
+    page.get_by_label("Compare by").select_option("gender")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**?group=gender")
+    assert page.get_by_role("table", name="Match rate and satisfaction by gender").is_visible()
+    screenshot(page, "dashboard-groups")
+    problems["dashboard by gender"] = _serious(page)
+
+    page.get_by_role("link", name="Printable report").click()
+    page.wait_for_url("**/report/**")
+    problems["printable report"] = _serious(page)
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert page.get_by_role("img", name="Funnel of mentees").is_visible()
+    screenshot(page, "dashboard-report-print")
+    page.emulate_media(media="screen")
+
+    page.goto(f"/reports/programs/{program.pk}/exports/")
+    problems["exports"] = _serious(page)
+
+    page.context.clear_cookies()
+    log_in(page, MENTEE_EMAIL, DEMO_PASSWORD)
+    page.goto("/reports/progress/")
+    assert page.get_by_role("heading", name="My progress").is_visible()
+    screenshot(page, "progress")
+    problems["my progress"] = _serious(page)
+
+    assert {name: found for name, found in problems.items() if found} == {}
