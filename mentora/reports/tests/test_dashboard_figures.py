@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 import time_machine
 
-from mentora.reports.selectors import program_dashboard
+from mentora.reports.selectors import program_dashboard, program_headlines
 from mentora.reports.tests.conftest import NOW, Cohort
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +100,18 @@ def test_nothing_is_at_risk_before_the_quiet_period(cohort: Cohort) -> None:
         dashboard = program_dashboard(program=cohort.program)
 
     assert dashboard.at_risk.total == 0
+
+
+def test_the_dashboard_takes_a_fixed_handful_of_queries(
+    cohort: Cohort, django_assert_max_num_queries: Any
+) -> None:
+    with time_machine.travel(NOW, tick=False), django_assert_max_num_queries(12):
+        program_dashboard(program=cohort.program)
+
+
+def test_headlines_for_the_program_page(cohort: Cohort) -> None:
+    with time_machine.travel(NOW, tick=False):
+        headlines = program_headlines(program=cohort.program)
+
+    assert (headlines.mentees, headlines.live_relationships, headlines.at_risk) == (8, 6, 3)
+    assert headlines.match_rate.value == 0.75
