@@ -17,16 +17,27 @@ def latest_match_run(program: Program) -> MatchRun | None:
     return latest_run(program=program)
 
 
-@register.filter
-def percent(value: float | None) -> str:
-    """0.834 -> "83%"; None -> a dash."""
-    if value is None:
-        return "\u2013"
-    return f"{100 * float(value):.0f}%"
+DASH = "\u2013"
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
 
 @register.filter
-def score(value: float | None) -> str:
-    if value is None:
-        return "\u2013"
-    return f"{float(value):.1f}"
+def percent(value: object) -> str:
+    """0.834 -> "83%"; no value (a run without metrics, say) -> a dash."""
+    number = _number(value)
+    return DASH if number is None else f"{100 * number:.0f}%"
+
+
+@register.filter
+def score(value: object) -> str:
+    """A 0-100 score with one decimal, or a dash."""
+    number = _number(value)
+    return DASH if number is None else f"{number:.1f}"

@@ -27,9 +27,19 @@ def add_mentee(program: Program, email: str, **needs: object) -> User:
     return user
 
 
-def populate(program: Program, *, mentors: int, mentees: int, capacity: int = 2) -> None:
-    """Enroll numbered mentors and mentees (mentor0@..., mentee0@...)."""
+def populate(
+    program: Program,
+    *,
+    mentors: int,
+    mentees: int,
+    capacity: int = 2,
+    skills: tuple[str, ...] = ("Python",),
+) -> None:
+    """Enroll numbered mentors and mentees (mentor0@..., mentee0@...).
+
+    Browser tests pass `skills=()`: their transactional database has no seeded taxonomy.
+    """
     for i in range(mentors):
-        add_mentor(program, f"mentor{i}@example.org", capacity=capacity, skills=["Python"])
+        add_mentor(program, f"mentor{i}@example.org", capacity=capacity, skills=list(skills))
     for i in range(mentees):
-        add_mentee(program, f"mentee{i}@example.org", skills=["Python"])
+        add_mentee(program, f"mentee{i}@example.org", skills=list(skills))
