@@ -1,0 +1,140 @@
+"""Admin for survey instruments, schedules, surveys and responses.
+
+Answers to confidential instruments are never listed next to a person: the response list shows
+no respondent, and a confidential response's page shows its answers without saying whose they
+are. Responses are read-only; answered instrument versions cannot be edited here either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from mentora.surveys.models import (
+    Answer,
+    Instrument,
+    InstrumentVersion,
+    Item,
+    ProgramSurveySchedule,
+    Response,
+    Survey,
+)
+
+
+class VersionInline(admin.TabularInline[InstrumentVersion, Instrument]):
+    model = InstrumentVersion
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("number", "created_at", "created_by")
+    show_change_link = True
+
+
+@admin.register(Instrument)
+class InstrumentAdmin(admin.ModelAdmin[Instrument]):
+    list_display = ["title", "key", "program", "audience", "anonymity"]
+    list_filter = ["anonymity", "audience", ("program", admin.EmptyFieldListFilter)]
+    search_fields = ["title", "key"]
+    readonly_fields = ["created_at", "created_by"]
+    inlines = [VersionInline]
+
+
+class ItemInline(admin.TabularInline[Item, InstrumentVersion]):
+    model = Item
+    extra = 0
+    fields = [
+        "position",
+        "key",
+        "text",
+        "kind",
+        "choices",
+        "scale",
+        "reverse_scored",
+        "audience",
+        "required",
+    ]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is None or not obj.is_locked
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is None or not obj.is_locked
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is None or not obj.is_locked
+
+
+@admin.register(InstrumentVersion)
+class InstrumentVersionAdmin(admin.ModelAdmin[InstrumentVersion]):
+    list_display = ["__str__", "number", "created_at"]
+    readonly_fields = ["instrument", "number", "created_at", "created_by"]
+    inlines = [ItemInline]
+
+
+@admin.register(ProgramSurveySchedule)
+class ProgramSurveyScheduleAdmin(admin.ModelAdmin[ProgramSurveySchedule]):
+    list_display = ["program", "enabled", "check_in_days", "follow_up_days", "due_days"]
+    readonly_fields = ["updated_at", "updated_by"]
+
+
+@admin.register(Survey)
+class SurveyAdmin(admin.ModelAdmin[Survey]):
+    """Who was asked and whether they answered; the answers themselves are not shown here."""
+
+    list_display = [
+        "instrument",
+        "program",
+        "respondent",
+        "role",
+        "occasion",
+        "due_at",
+        "completed_at",
+    ]
+    list_filter = ["occasion", "role", "instrument"]
+    search_fields = ["respondent__email", "instrument__title"]
+    raw_id_fields = ["respondent", "relationship", "program", "instrument", "version"]
+    readonly_fields = ["completed_at", "reminded_at", "created_at"]
+
+
+class AnswerInline(admin.TabularInline[Answer, Response]):
+    model = Answer
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("item", "number", "text")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Response)
+class ResponseAdmin(admin.ModelAdmin[Response]):
+    """Responses without their people: confidential answers are never listed per person."""
+
+    list_display = ["pk", "instrument", "occasion", "submitted_at"]
+    list_filter = ["survey__instrument", "survey__occasion"]
+    fields = readonly_fields = ("instrument", "occasion", "respondent_if_named", "submitted_at")
+    inlines = [AnswerInline]
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).select_related("survey__instrument")
+
+    @admin.display(description="instrument")
+    def instrument(self, response: Response) -> str:
+        return str(response.survey.instrument)
+
+    @admin.display(description="occasion")
+    def occasion(self, response: Response) -> str:
+        return response.survey.get_occasion_display()
+
+    @admin.display(description="respondent")
+    def respondent_if_named(self, response: Response) -> str:
+        if response.survey.instrument.is_confidential:
+            return "confidential"
+        return str(response.survey.respondent)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
