@@ -529,9 +529,10 @@ def group_comparison(*, program: Program, dimension: str) -> GroupComparison:
     pairs = _pairs(program)
     groups: dict[str, set[int]] = defaultdict(set)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
-    for user_id, value in DemographicIdentity.objects.filter(user_id__in=list(roles)).values_list(
-        "user_id", dimension
-    ):
+    active = Enrollment.objects.filter(program=program, status=Enrollment.Status.ACTIVE)
+    for user_id, value in DemographicIdentity.objects.filter(
+        user_id__in=active.values("user_id")
+    ).values_list("user_id", dimension):
         grouped = _group_key(dimension, value)
         if grouped is None:
             continue
@@ -623,7 +624,10 @@ def _my_goals(user: User, program_ids: Iterable[int]) -> dict[int, list[GoalReac
 def participant_progress(*, user: User) -> list[ProgramProgress]:
     """The person's own benefit scores over time and goals, per program they take part in."""
     enrollments = (
-        Enrollment.objects.filter(user=user, status=Enrollment.Status.ACTIVE)
+        # Withdrawn people keep seeing what they achieved.
+        Enrollment.objects.filter(
+            user=user, status__in=[Enrollment.Status.ACTIVE, Enrollment.Status.WITHDRAWN]
+        )
         .select_related("program", "program__organisation")
         .order_by("program__name", "role")
     )
