@@ -246,13 +246,18 @@ class ChoiceFact:
     details: str = ""  # a longer text, such as the mentor's motivation
 
 
-def _skills_in_common(*, mentor_enrollment: Enrollment, mentee: Enrollment | None) -> list[str]:
+def _skills_in_common(
+    *, mentor_enrollment: Enrollment, mentee: Enrollment | None
+) -> tuple[int, list[str]]:
+    """How many skills the mentee wants, and which of them the mentor offers."""
     offer = getattr(mentor_enrollment, "mentor_offer", None)
     needs = getattr(mentee, "mentee_needs", None) if mentee is not None else None
-    if offer is None or needs is None:
-        return []
+    if needs is None:
+        return 0, []
     wanted = set(needs.skills.values_list("pk", flat=True))
-    return [skill.name for skill in offer.skills.order_by("name") if skill.pk in wanted]
+    if offer is None:
+        return len(wanted), []
+    return len(wanted), [s.name for s in offer.skills.order_by("name") if s.pk in wanted]
 
 
 def mentor_choice_facts(
@@ -310,14 +315,24 @@ def mentor_choice_facts(
         )
 
     knowledge = ChoiceFact("knowledge", questions["knowledge"])
-    common = _skills_in_common(mentor_enrollment=mentor_enrollment, mentee=mentee_side)
+    wanted, common = _skills_in_common(mentor_enrollment=mentor_enrollment, mentee=mentee_side)
     if common:
-        knowledge.facts.append("Skills you want that they offer: " + ", ".join(common) + ".")
+        knowledge.facts.append(
+            f"Offers {len(common)} of the {wanted} skills you want: " + ", ".join(common) + "."
+        )
+    elif wanted:
+        knowledge.facts.append("None of the skills you want to develop are among theirs.")
     else:
-        knowledge.facts.append("None of the skills you listed are among theirs.")
+        knowledge.facts.append("Add the skills you want to develop to your profile to compare.")
     if mentor_profile is not None and mentor_profile.years_experience is not None:
         knowledge.facts.append(f"{mentor_profile.years_experience} years of experience.")
-    knowledge.facts.extend(f"{reason}." for reason in reasons)
+    # The engine's reasons about expertise (the others belong to the time and proximity questions).
+    knowledge.facts.extend(
+        f"{reason}."
+        for reason in reasons
+        if any(word in reason.lower() for word in ("skill", "goal", "experience", "focus"))
+        and "skills you want" not in reason.lower()
+    )
 
     time = ChoiceFact("time", questions["time"])
     if offer is not None:
