@@ -229,6 +229,7 @@ TASKS = {
 MENTORA_DAILY_TASKS = [
     "mentora.relationships.tasks.relationship_health",
     "mentora.notifications.tasks.send_notification_digest",
+    "mentora.finding.tasks.expire_requests",
 ]
 
 REST_FRAMEWORK = {
