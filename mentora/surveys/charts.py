@@ -10,6 +10,7 @@ LEFT = 44
 RIGHT = 16
 TOP = 16
 BOTTOM = 40
+INSET = 60
 # Colour-blind-safe colours (Okabe-Ito), each with a dash pattern so colour is not the only cue.
 COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D1F"]
 DASHES = ["", "6 3", "2 3", "8 3 2 3", "", "6 3", "2 3", "8 3 2 3"]
@@ -61,8 +62,11 @@ def line_chart(
     plot_height = HEIGHT - TOP - BOTTOM
     count = len(x_labels)
 
+    # Points sit inside the plot by INSET, so the labels under the first and last fit.
+    span = plot_width - 2 * INSET
+
     def x_of(index: int) -> float:
-        return LEFT + (plot_width / 2 if count == 1 else plot_width * index / (count - 1))
+        return LEFT + INSET + (span / 2 if count == 1 else span * index / (count - 1))
 
     def y_of(value: float) -> float:
         return TOP + plot_height * (1 - (value - y_min) / (y_max - y_min))

@@ -17,12 +17,9 @@ AGREE_LABELS = {
 }
 
 
-class ScaleRadioSelect(forms.RadioSelect):
+def scale_radios() -> forms.RadioSelect:
     """Radio buttons laid out in a row (a fieldset with a legend, by includes/form.html)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.attrs.setdefault("class", "survey-scale")
+    return forms.RadioSelect(attrs={"class": "survey-scale"})
 
 
 class SurveyAnswerForm(forms.Form):
@@ -42,14 +39,14 @@ class SurveyAnswerForm(forms.Form):
                     label=label,
                     choices=[(n, f"{n} {AGREE_LABELS[n]}") for n in range(1, 6)],
                     coerce=int,
-                    widget=ScaleRadioSelect,
+                    widget=scale_radios(),
                 )
             elif item.kind == Item.Kind.SCALE_0_10:
                 field = forms.TypedChoiceField(
                     label=label,
                     choices=[(n, str(n)) for n in range(11)],
                     coerce=int,
-                    widget=ScaleRadioSelect,
+                    widget=scale_radios(),
                     help_text="0 is the lowest, 10 the highest.",
                 )
             elif item.kind == Item.Kind.CHOICE:

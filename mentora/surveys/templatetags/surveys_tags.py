@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 
 from mentora.programs.selectors import programs_managed_by
-from mentora.surveys.selectors import open_surveys_for_user
+from mentora.surveys.selectors import open_surveys_for_user, surveys_for_user
 
 register = template.Library()
 
@@ -17,8 +17,9 @@ HOME_LIMIT = 5
 @register.simple_tag
 def surveys_home(user: Any) -> dict[str, Any]:
     if not getattr(user, "is_authenticated", False):
-        return {"open": [], "managed": []}
+        return {"open": [], "managed": [], "answered_any": False}
     return {
         "open": list(open_surveys_for_user(user=user)[:HOME_LIMIT]),
+        "answered_any": surveys_for_user(user=user).filter(completed_at__isnull=False).exists(),
         "managed": list(programs_managed_by(user=user).order_by("name")),
     }

@@ -1,0 +1,168 @@
+"""A mentee answers a due check-in survey in the browser; the survey pages pass an axe scan."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
+
+from conftest import PASSWORD
+from mentora.relationships.models import Relationship, Stage
+from mentora.relationships.services import relationship_advance, relationship_create
+from mentora.surveys.instruments import builtin_instruments_install
+from mentora.surveys.models import Instrument, InstrumentVersion, Item, Occasion, Survey
+from mentora.surveys.scheduling import survey_schedule_run
+from mentora.surveys.services import instrument_create
+from mentora.surveys.tests.conftest import answer, send
+
+from .conftest import log_in, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+AXE = Axe()
+
+
+def _serious(page) -> list[str]:  # type: ignore[no-untyped-def]
+    results = AXE.run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+@pytest.fixture
+def cultivating(program, manager, mentor, mentee) -> Relationship:  # type: ignore[no-untyped-def]
+    # A transactional test flushes the data migration's rows: put the built-ins back.
+    builtin_instruments_install(
+        instrument_model=Instrument, version_model=InstrumentVersion, item_model=Item
+    )
+    relationship = relationship_create(
+        program=program, mentor=mentor, mentee=mentee, created_by=manager, origin="manager_pair"
+    )
+    relationship_advance(relationship=relationship, to_stage=Stage.CULTIVATION, by=manager)
+    return relationship
+
+
+def _benefit_history(relationship: Relationship) -> None:
+    """A baseline and a closing benefits survey, so the progress page has a line to draw."""
+    from mentora.surveys.instruments import BUILTIN_INSTRUMENTS
+
+    items = next(s for s in BUILTIN_INSTRUMENTS if s.key == "mentee_benefits").items
+    for days, level, occasion in ((120, 2, Occasion.BASELINE), (5, 4, Occasion.CLOSING)):
+        at = timezone.now() - datetime.timedelta(days=days)
+        survey = send(
+            relationship=relationship,
+            person=relationship.mentee,
+            key="mentee_benefits",
+            occasion=occasion,
+            at=at,
+        )
+        values = {i.key: (6 - level if i.reverse_scored else level) for i in items}
+        values["confidence_1"] = min(5, level + 1)
+        response = answer(survey, values)
+        response.submitted_at = at
+        response.save()
+
+
+def test_a_mentee_answers_a_due_check_in(page, cultivating, mentee) -> None:  # type: ignore[no-untyped-def]
+    # Six weeks into cultivation the daily run sends the first check-in.
+    survey_schedule_run(now=timezone.now() + datetime.timedelta(days=42, hours=1))
+    survey = Survey.objects.get(respondent=mentee, occasion=Occasion.CHECK_IN)
+
+    log_in(page, mentee.email, PASSWORD)
+    page.goto("/")
+    surveys = page.get_by_role("region", name="Surveys")
+    surveys.get_by_role("link", name="Relationship check-in").click()
+    page.wait_for_url(f"**/surveys/{survey.pk}/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Relationship check-in"
+
+    # Forgetting a question is explained, and nothing is saved.
+    page.get_by_role("group", name="How is the rhythm of your meetings?").get_by_label(
+        "About right"
+    ).check()
+    page.get_by_role("button", name="Send my answers").click()
+    assert page.get_by_text("This field is required.").first.is_visible()
+    screenshot(page, "surveys-check-in-error")
+    survey.refresh_from_db()
+    assert survey.completed_at is None
+
+    page.get_by_role("group", name="Our mentoring relationship is going well.").get_by_label(
+        "4 Agree"
+    ).check()
+    page.get_by_role("group", name="How is the rhythm of your meetings?").get_by_label(
+        "About right"
+    ).check()
+    page.get_by_role("group", name="tells me honestly").get_by_label("5 Strongly agree").check()
+    page.get_by_role("group", name="makes time for me").get_by_label("4 Agree").check()
+    page.get_by_label("Anything you would like to add?").fill("Our talks on feedback help.")
+    screenshot(page, "surveys-check-in-filled")
+    page.get_by_role("button", name="Send my answers").click()
+    page.wait_for_url("**/surveys/")
+    assert page.get_by_text("Thank you: your answers").is_visible()
+    screenshot(page, "surveys-my-surveys")
+
+    survey.refresh_from_db()
+    assert survey.completed_at is not None
+    stored = {a.item.key: a.value for a in survey.response.answers.select_related("item")}
+    assert stored == {
+        "quality": 4,
+        "rhythm": "about_right",
+        "honest_feedback": 5,
+        "makes_time": 4,
+        "comment": "Our talks on feedback help.",
+    }
+
+
+def test_survey_pages_pass_an_accessibility_scan(  # type: ignore[no-untyped-def]
+    page, program, manager, cultivating, mentee
+) -> None:
+    survey_schedule_run(now=timezone.now() + datetime.timedelta(days=42, hours=1))
+    check_in = Survey.objects.get(respondent=mentee, occasion=Occasion.CHECK_IN)
+    _benefit_history(cultivating)
+    custom = instrument_create(
+        program=program,
+        by=manager,
+        title="Kick-off feedback",
+        anonymity="named",
+        items=[
+            {"text": "The kick-off was useful.", "kind": "agree_1_5"},
+            {"text": "How likely are you to recommend the program?", "kind": "scale_0_10"},
+        ],
+    )
+    problems: dict[str, list[str]] = {}
+    for person, paths in [
+        (
+            mentee,
+            [
+                "/",
+                "/surveys/",
+                f"/surveys/{check_in.pk}/",
+                f"/surveys/progress/{program.pk}/",
+            ],
+        ),
+        (
+            manager,
+            [
+                f"/surveys/programs/{program.pk}/",
+                f"/surveys/programs/{program.pk}/custom/new/",
+                f"/surveys/custom/{custom.pk}/",
+            ],
+        ),
+    ]:
+        log_in(page, person.email, PASSWORD)
+        for path in paths:
+            response = page.goto(path)
+            assert response is not None and response.status == 200, path
+            for width in (1280, 375):
+                page.set_viewport_size({"width": width, "height": 900})
+                found = _serious(page)
+                if found:
+                    problems[f"{path} as {person.email} at {width}px"] = found
+            page.set_viewport_size({"width": 1280, "height": 900})
+            name = path.strip("/").replace("/", "-") or "home"
+            screenshot(page, f"a11y-surveys-{person.email.split('@')[0]}-{name}")
+        page.context.clear_cookies()
+    assert problems == {}
