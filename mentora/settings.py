@@ -230,6 +230,7 @@ MENTORA_DAILY_TASKS = [
     "mentora.relationships.tasks.relationship_health",
     "mentora.notifications.tasks.send_notification_digest",
     "mentora.finding.tasks.expire_requests",
+    "mentora.surveys.tasks.survey_schedule",
 ]
 
 REST_FRAMEWORK = {
