@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
@@ -23,7 +24,7 @@ def test_runs_every_daily_job_once() -> None:
 def test_enqueue_hands_the_jobs_to_the_worker() -> None:
     out = StringIO()
     call_command("run_daily_tasks", "--enqueue", stdout=out)
-    assert out.getvalue().count("Enqueued ") == 2
+    assert out.getvalue().count("Enqueued ") == len(settings.MENTORA_DAILY_TASKS)
 
 
 @override_settings(MENTORA_DAILY_TASKS=["mentora.nowhere.tasks.job"])
