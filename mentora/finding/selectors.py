@@ -54,10 +54,6 @@ def finding_enrollments(*, user: User) -> QuerySet[Enrollment]:
     )
 
 
-def can_find_mentors(*, user: User) -> bool:
-    return finding_enrollments(user=user).exists()
-
-
 def get_finding_program_for_mentee(*, user: User, program_id: int) -> Program:
     """A self-service program in which the person is an active mentee, or 404."""
     enrollment = finding_enrollments(user=user).filter(program_id=program_id).first()

@@ -13,11 +13,14 @@ register = template.Library()
 
 
 @register.simple_tag
-def can_find_mentors(user: Any) -> bool:
-    """Whether "Find a mentor" belongs in the person's navigation."""
+def finding_nav_word(user: Any) -> str:
+    """ "mentor" or "coach" when "Find a ..." belongs in the person's navigation, else ""."""
     if not getattr(user, "is_authenticated", False):
-        return False
-    return selectors.can_find_mentors(user=user)
+        return ""
+    kinds = set(selectors.finding_enrollments(user=user).values_list("program__kind", flat=True))
+    if not kinds:
+        return ""
+    return "coach" if kinds == {"coaching"} else "mentor"
 
 
 @register.simple_tag

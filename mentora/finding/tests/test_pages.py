@@ -252,8 +252,10 @@ def test_coaching_programs_use_their_words(program: Program, mentor: User, mente
     program.kind = Program.Kind.COACHING
     program.save()
 
-    html = client_for(mentee).get(reverse("finding:recommendations", args=[program.pk])).content
-    assert "Find a coach" in html.decode()
+    client = client_for(mentee)
+    html = client.get(reverse("finding:recommendations", args=[program.pk])).content.decode()
+    assert "<h1>Find a coach" in html
+    assert "Find a coach</a></li>" in client.get("/").content.decode()
 
 
 def test_a_new_mentee_appears_in_nothing_of_anyone_else(program: Program) -> None:
