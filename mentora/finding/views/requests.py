@@ -31,6 +31,7 @@ def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "sent_closed": sent.exclude(status=RequestStatus.PENDING)[:20],
             "received_open": received.filter(status=RequestStatus.PENDING),
             "received_closed": received.exclude(status=RequestStatus.PENDING)[:20],
+            "is_mentor": selectors.mentor_enrollments_of(user=request.user).exists(),
         },
     )
 
