@@ -15,5 +15,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("programs/<int:program_id>/", manage.manage, name="manage"),
     path("programs/<int:program_id>/custom/new/", manage.custom_create, name="custom_create"),
     path("custom/<int:instrument_id>/", manage.custom_detail, name="custom"),
+    path("custom/<int:instrument_id>/edit/", manage.custom_edit, name="custom_edit"),
     path("custom/<int:instrument_id>/send/", manage.custom_send, name="custom_send"),
 ]

@@ -149,6 +149,7 @@ def test_survey_pages_pass_an_accessibility_scan(  # type: ignore[no-untyped-def
                 f"/surveys/programs/{program.pk}/",
                 f"/surveys/programs/{program.pk}/custom/new/",
                 f"/surveys/custom/{custom.pk}/",
+                f"/surveys/custom/{custom.pk}/edit/",
             ],
         ),
     ]:

@@ -221,3 +221,30 @@ def test_the_schedule_page_saves_and_explains_bad_values(program: Program, manag
     bad = client.post(url, {**good, "due_days": "0"})
     assert bad.status_code == 400
     assert "greater than or equal to 1" in bad.content.decode()
+
+
+def test_the_edit_page_makes_a_new_version_once_answered(
+    program: Program, manager: User, mentee: User
+) -> None:
+    instrument = make(program, manager)
+    custom_survey_send(instrument=instrument, by=manager, roles=["mentee"])
+    answer(Survey.objects.get(respondent=mentee), {"q1": 4, "q2": "online"})
+    client = client_for(manager)
+    page = client.get(f"/surveys/custom/{instrument.pk}/edit/").content.decode()
+    assert "become a new version" in page and "The kick-off event was useful." in page
+    form = {
+        "title": "Kick-off feedback (short)",
+        "description": "",
+        "q-TOTAL_FORMS": "1",
+        "q-INITIAL_FORMS": "0",
+        "q-MIN_NUM_FORMS": "0",
+        "q-MAX_NUM_FORMS": "40",
+        "q-0-text": "Was the kick-off worth your time?",
+        "q-0-kind": "agree_1_5",
+    }
+    assert client.post(f"/surveys/custom/{instrument.pk}/edit/", form).status_code == 302
+    instrument.refresh_from_db()
+    assert instrument.title == "Kick-off feedback (short)"
+    assert instrument.current_version().number == 2
+    assert instrument.anonymity == Anonymity.CONFIDENTIAL
+    assert client_for(mentee).get(f"/surveys/custom/{instrument.pk}/edit/").status_code == 404

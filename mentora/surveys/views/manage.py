@@ -148,6 +148,65 @@ def custom_detail(request: AuthenticatedHttpRequest, instrument_id: int) -> Http
 
 
 @login_required
+def custom_edit(request: AuthenticatedHttpRequest, instrument_id: int) -> HttpResponse:
+    """Change a program's survey: answered versions are kept and a new version is made."""
+    instrument = selectors.get_custom_instrument_for_manager(
+        user=request.user, instrument_id=instrument_id
+    )
+    version = instrument.current_version()
+    initial = [
+        {
+            "text": item.text,
+            "kind": item.kind,
+            "choices": "; ".join(label for _, label in item.choices),
+            "reverse_scored": item.reverse_scored,
+        }
+        for item in version.items.all()
+    ]
+    form = CustomSurveyForm(
+        request.POST or None,
+        initial={
+            "title": instrument.title,
+            "description": instrument.description,
+            "audience": instrument.audience,
+            "anonymity": instrument.anonymity,
+        },
+    )
+    # Who may see the answers and who is asked are fixed once a survey exists.
+    for name in ("audience", "anonymity"):
+        form.fields[name].disabled = True
+    questions = QuestionFormSet(request.POST or None, prefix="q", initial=initial)
+    if request.method == "POST" and form.is_valid() and questions.is_valid():
+        items = [item for q in questions if (item := q.as_item()) is not None]
+        try:
+            new = services.instrument_update(
+                instrument=instrument,
+                by=request.user,
+                title=form.cleaned_data["title"],
+                description=form.cleaned_data["description"],
+                items=items,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, f"Saved as version {new.number}.")
+            return redirect("surveys:custom", instrument.pk)
+    return render(
+        request,
+        "surveys/custom_form.html",
+        {
+            "nav_section": "manage",
+            "program": instrument.program,
+            "instrument": instrument,
+            "locked": version.is_locked,
+            "form": form,
+            "questions": questions,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
 @require_POST
 def custom_send(request: AuthenticatedHttpRequest, instrument_id: int) -> HttpResponse:
     instrument = selectors.get_custom_instrument_for_manager(
