@@ -45,6 +45,8 @@ class Tick:
 class LineChart:
     width: int
     height: int
+    # Crowded x labels are turned by 35 degrees (the template rotates each around its point).
+    slanted: bool
     left: int
     bottom_y: float
     right_x: float
@@ -58,9 +60,11 @@ def line_chart(
     *, x_labels: list[str], series: dict[str, list[float | None]], y_min: float, y_max: float
 ) -> LineChart:
     """Lines of values over the same x labels (None leaves a point out)."""
+    count = len(x_labels)
+    slanted = count > 1 and (WIDTH - LEFT - RIGHT - 2 * INSET) / (count - 1) < 130
+    bottom = BOTTOM + (70 if slanted else 0)
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
-    count = len(x_labels)
 
     # Points sit inside the plot by INSET, so the labels under the first and last fit.
     span = plot_width - 2 * INSET
@@ -87,7 +91,8 @@ def line_chart(
     steps = int(y_max - y_min)
     return LineChart(
         width=WIDTH,
-        height=HEIGHT,
+        height=HEIGHT + bottom - BOTTOM,
+        slanted=slanted,
         left=LEFT,
         bottom_y=TOP + plot_height,
         right_x=WIDTH - RIGHT,

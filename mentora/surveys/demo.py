@@ -121,11 +121,16 @@ class _Plan:
 
 def _plan(relationship: Relationship, *, past: bool, rng: random.Random) -> _Plan:
     plan = _Plan()
-    answered = lambda share: rng.random() < share  # noqa: E731 - a one-line helper
+    # The demo accounts answer everything of their past, so their pages show a full history.
+    always = past and relationship.mentee.email.startswith(DEMO_FIRST)
+
+    def answered(share: float) -> bool:
+        return rng.random() < share or always
+
     if relationship.stage == Stage.PENDING_ACCEPTANCE:
         return plan
     if past:
-        start = rng.randint(200, 300)
+        start = rng.randint(280, 380)
         plan.occasions.append((Occasion.BASELINE, "baseline", start, answered(0.95)))
         for number in range(1, 4):
             plan.occasions.append(
@@ -228,7 +233,8 @@ def surveys_demo_seed(*, program: Program, rng: random.Random) -> None:
                 demo_mentee = person.email.startswith("mentee@") and role == Survey.Role.MENTEE
                 for instrument_key in OCCASION_INSTRUMENTS[occasion][role]:
                     instrument, version = instruments[instrument_key]
-                    done = is_answered and not (demo_mentee and is_last)
+                    waiting = demo_mentee and is_last and relationship.is_live
+                    done = is_answered and not waiting
                     surveys.append(
                         Survey(
                             program=program,
