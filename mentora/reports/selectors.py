@@ -20,7 +20,7 @@ import datetime
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, OuterRef, Q
@@ -158,7 +158,6 @@ class Dashboard:
     check_ins: outcomes.CheckIns
     mentee_label: str = ""
     mentor_label: str = ""
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
