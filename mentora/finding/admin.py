@@ -60,6 +60,43 @@ class BookmarkAdmin(admin.ModelAdmin[Bookmark]):
     raw_id_fields = ["mentee", "mentor"]
 
 
-# MentorConsideration (the private checklist and note) and RequestMessage are deliberately not
-# registered: they are the mentee's own words, for nobody else.
-__all__ = ["BookmarkAdmin", "MentorRequestAdmin", "RequestMessage"]
+@admin.register(RequestEvent)
+class RequestEventAdmin(admin.ModelAdmin[RequestEvent]):
+    list_display = ["pk", "request", "from_status", "to_status", "close_reason", "created_at"]
+    list_filter = ["to_status", "close_reason"]
+    list_select_related = ["request"]
+    fields = readonly_fields = (
+        "request",
+        "actor",
+        "from_status",
+        "to_status",
+        "close_reason",
+        "created_at",
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: RequestEvent | None = None) -> bool:
+        return False
+
+
+@admin.register(RequestMessage)
+class RequestMessageAdmin(admin.ModelAdmin[RequestMessage]):
+    """That a message was written, by whom and when; its words stay between the two people."""
+
+    list_display = ["pk", "request", "author", "created_at"]
+    list_select_related = ["request", "author"]
+    fields = readonly_fields = ("request", "author", "created_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: RequestMessage | None = None
+    ) -> bool:
+        return False
+
+
+# MentorConsideration (the mentee's private checklist and note) is deliberately not registered:
+# its content is for its author alone.
