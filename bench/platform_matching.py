@@ -270,12 +270,28 @@ def run_platform(program: Any, manager: Any) -> dict[str, Any]:
     }
 
 
+def _platform_row(label: str, run: dict[str, Any]) -> str:
+    phases = run["phases"]
+    return (
+        f"| {label} | {run['seconds']} | {run['pairs']:,} | read from the database "
+        f"{phases.get('read', 0):.2f} s, features {phases.get('features', 0):.2f} s, candidates "
+        f"{phases.get('candidates', 0):.2f} s, solve {phases.get('solve', 0):.2f} s, explain "
+        f"{phases.get('explain', 0):.2f} s, store {phases.get('store', 0):.2f} s; "
+        f"draft stored after {run['draft_stored_seconds']} s; "
+        f"draft page {run['page_seconds']} s ({run['page_kib']} KiB) |"
+    )
+
+
 def markdown(results: dict[str, Any]) -> str:
     m = results["machine"]
-    cli, db = results["cli"], results["platform"]
+    cli, runs = results["cli"], results["platform_runs"]
     size = f"{results['mentees']:,} mentees x {results['mentors']:,} mentors"
-    phases = db["phases"]
     met = "yes" if results["ratio"] <= TARGET_RATIO else "no"
+    rows = [_platform_row("Match run, database to draft page: first in a fresh process", runs[0])]
+    rows += [
+        _platform_row(f"Match run, database to draft page: run {n} (process warm)", run)
+        for n, run in enumerate(runs[1:], start=2)
+    ]
     return "\n".join(
         [
             "## A match run inside the platform vs the CLI (bench/platform_matching.py)",
@@ -286,11 +302,16 @@ def markdown(results: dict[str, Any]) -> str:
             "",
             "Rerun: `.venv/bin/python bench/platform_matching.py` (writes a throwaway SQLite "
             "database under var/bench/, bench/results/platform_matching.json and .md, and this "
-            "section).",
+            "section). The same synthetic people go to CSVs for the CLI and, by bulk inserts, "
+            "into the database for the platform; both produce the same pairs.",
             "",
-            f"Each path ran {results['repeat']} times in this process's run; the fastest counts "
-            "(the machine is shared, so single runs are noisy). A second platform run also "
-            "compares its draft with the previous one on the page.",
+            f"The CLI ran {results['repeat']} times, each in a fresh process (its fastest run "
+            f"counts: {', '.join(str(x) for x in cli['all_seconds'])} s). The platform runs "
+            f"{results['repeat']} match runs one after another in one process, as the "
+            "background worker does: the first pays one-off costs a long-lived worker and web "
+            "process pay once (importing scikit-learn, which the CLI also pays on every run, "
+            "and Django's first page render); the later ones show a worker's steady state, and "
+            "their draft page also compares the draft with the previous one.",
             "",
             "| Path | Total s | Pairs | Detail |",
             "| --- | ---: | ---: | --- |",
@@ -298,18 +319,14 @@ def markdown(results: dict[str, Any]) -> str:
             f"{cli['pairs']:,} | "
             + ", ".join(f"{k} {v:.2f} s" for k, v in cli["phases"].items())
             + " |",
-            f"| Match run from the database to the draft page | {db['seconds']} | "
-            f"{db['pairs']:,} | read from the database {phases.get('read', 0):.2f} s, features "
-            f"{phases.get('features', 0):.2f} s, candidates {phases.get('candidates', 0):.2f} s, "
-            f"solve {phases.get('solve', 0):.2f} s, explain {phases.get('explain', 0):.2f} s; "
-            f"draft stored after {db['draft_stored_seconds']} s; draft page "
-            f"{db['page_seconds']} s ({db['page_kib']} KiB) |",
+            *rows,
             "",
             f"Same result on both paths: {results['same_result']} (pairs, and mean score "
-            f"{cli['mean_score']} vs {db['mean_score']:.2f}).",
+            f"{cli['mean_score']} vs {runs[-1]['mean_score']:.2f}).",
             "",
-            f"Target: the platform run at most {TARGET_RATIO:g}x the CLI's time. "
-            f"Measured: {results['ratio']:.2f}x. Met: {met}.",
+            f"Target: a match run in the platform at most {TARGET_RATIO:g}x the CLI's time. "
+            f"Measured with the worker running: {results['ratio']:.2f}x (met: {met}); the first "
+            f"run of a fresh process: {results['cold_ratio']:.2f}x.",
             "",
         ]
     )
@@ -333,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mentors", type=int, default=3_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
-        "--repeat", type=int, default=2, help="runs of each path; the fastest of each counts"
+        "--repeat", type=int, default=3, help="runs of each path (the CLI's fastest counts)"
     )
     parser.add_argument("--no-docs", action="store_true", help="leave docs/benchmarks.md alone")
     args = parser.parse_args(argv)
@@ -360,10 +377,11 @@ def main(argv: list[str] | None = None) -> int:
     program, manager = load_database(mentors, mentees)
     print(f"  migrated and loaded in {time.perf_counter() - started:.1f} s", flush=True)
     print("Platform match run ...", flush=True)
-    platform_runs = [run_platform(program, manager) for _ in range(args.repeat)]
-    platform_result = min(platform_runs, key=lambda r: r["seconds"])
-    platform_result["all_seconds"] = [r["seconds"] for r in platform_runs]
-    print(f"  {platform_result['seconds']} s, {platform_result['pairs']} pairs", flush=True)
+    platform_runs = []
+    for _ in range(max(2, args.repeat)):
+        platform_runs.append(run_platform(program, manager))
+        print(f"  {platform_runs[-1]['seconds']} s, {platform_runs[-1]['pairs']} pairs", flush=True)
+    warm = min(platform_runs[1:], key=lambda r: r["seconds"])
 
     import datetime
 
@@ -376,11 +394,15 @@ def main(argv: list[str] | None = None) -> int:
         "top_k": TOP_K,
         "repeat": args.repeat,
         "cli": cli,
-        "platform": platform_result,
-        "ratio": round(platform_result["seconds"] / cli["seconds"], 3),
-        "same_result": cli["pairs"] == platform_result["pairs"]
-        and cli["mean_score"] is not None
-        and abs(cli["mean_score"] - platform_result["mean_score"]) < 0.01,
+        "platform_runs": platform_runs,
+        "ratio": round(warm["seconds"] / cli["seconds"], 3),
+        "cold_ratio": round(platform_runs[0]["seconds"] / cli["seconds"], 3),
+        "same_result": all(
+            cli["pairs"] == run["pairs"]
+            and cli["mean_score"] is not None
+            and abs(cli["mean_score"] - run["mean_score"]) < 0.01
+            for run in platform_runs
+        ),
         "target_ratio": TARGET_RATIO,
     }
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import time
 from collections import Counter
@@ -40,6 +41,8 @@ logger = logging.getLogger(__name__)
 MODES = ("optimal", "stable")
 TOP_K_RANGE = (1, 500)
 WEIGHT_MAX = 100.0
+# A run still queued or running after this long is taken as lost (a worker that died).
+STALE_AFTER = datetime.timedelta(hours=1)
 # Progress writes are throttled: a run row update at most this often (seconds).
 PROGRESS_INTERVAL = 0.5
 # Where each engine phase sits on the run's 0-100 progress bar.
@@ -171,6 +174,7 @@ def match_run_start(
         raise ValidationError("This program is closed: it takes no new relationships.")
     # One run at a time per program: lock the program row, then look for a run in progress.
     Program.objects.select_for_update().filter(pk=program.pk).first()
+    _fail_stale_runs(program=program)
     if MatchRun.objects.filter(
         program=program, status__in=[MatchRun.Status.QUEUED, MatchRun.Status.RUNNING]
     ).exists():
@@ -203,6 +207,30 @@ def match_run_start(
         match_run_execute(run_id=run.pk)
     run.refresh_from_db()
     return run
+
+
+def _fail_stale_runs(*, program: Program) -> None:
+    """Fail runs that no worker finished in time, so they stop blocking new ones."""
+    now = timezone.now()
+    for run_id, status, created_at, started_at in MatchRun.objects.filter(
+        program=program, status__in=[MatchRun.Status.QUEUED, MatchRun.Status.RUNNING]
+    ).values_list("pk", "status", "created_at", "started_at"):
+        if status == MatchRun.Status.QUEUED and now - created_at > STALE_AFTER:
+            message = (
+                "No worker started this run within an hour: is the background worker "
+                "(manage.py db_worker) running? Nothing was saved."
+            )
+        elif status == MatchRun.Status.RUNNING and now - (started_at or created_at) > STALE_AFTER:
+            message = "The worker stopped before finishing this run. Nothing was saved."
+        else:
+            continue
+        _run_move(
+            run_id=run_id,
+            to_status=MatchRun.Status.FAILED,
+            error=message,
+            finished_at=now,
+            note=message,
+        )
 
 
 class _ProgressWriter:
@@ -354,6 +382,7 @@ def _load_histogram(engine_input: EngineInput, result: Any) -> dict[str, int]:
 def _store_draft(
     *, run: MatchRun, engine_input: EngineInput, result: Any, read_seconds: float
 ) -> None:
+    started = time.perf_counter()
     locked = MatchRun.objects.select_for_update().get(pk=run.pk)
     if locked.status != MatchRun.Status.RUNNING:
         return  # discarded or failed meanwhile: nothing to store
@@ -389,9 +418,11 @@ def _store_draft(
     )
     metrics = result.metrics.as_dict()
     metrics["load_histogram"] = _load_histogram(engine_input, result)
-    metrics["timings"] = {"read": round(read_seconds, 3)} | {
-        k: round(v, 3) for k, v in result.timings.items()
-    }
+    metrics["timings"] = (
+        {"read": round(read_seconds, 3)}
+        | {k: round(v, 3) for k, v in result.timings.items()}
+        | {"store": round(time.perf_counter() - started, 3)}
+    )
     _run_move(
         run_id=run.pk,
         to_status=MatchRun.Status.DRAFT,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from mentora.accounts.models import User
 from mentora.engine.records import Weights
@@ -117,6 +119,20 @@ def test_one_run_at_a_time(program, manager, mentor, mentee) -> None:
     MatchRun.objects.create(program=program, started_by=manager, status=MatchRun.Status.RUNNING)
     with pytest.raises(ValidationError, match="already in progress"):
         start(program, manager)
+
+
+def test_a_lost_run_stops_blocking_new_ones(program, manager, mentor, mentee) -> None:
+    lost = MatchRun.objects.create(
+        program=program,
+        started_by=manager,
+        status=MatchRun.Status.RUNNING,
+        started_at=timezone.now() - datetime.timedelta(hours=2),
+    )
+    run = start(program, manager)
+    assert run.status == MatchRun.Status.DRAFT
+    lost.refresh_from_db()
+    assert lost.status == MatchRun.Status.FAILED
+    assert "stopped before finishing" in lost.error
 
 
 def test_the_run_snapshots_weights_and_settings_are_saved_per_program(
