@@ -12,6 +12,20 @@ from mentora.programs.services import enrollment_submit, organisation_create, pr
 PASSWORD = "correct horse battery staple"  # noqa: S105 - a test persona's password
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Transactional tests (browser, concurrency) empty every table when they end, including
+    what data migrations loaded (the skills taxonomy, the built-in surveys). Restore it for the
+    tests that follow them by asking for Django's serialized rollback."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("transaction"):
+            continue
+        if marker.kwargs.get("serialized_rollback"):
+            continue
+        kwargs = {**marker.kwargs, "serialized_rollback": True}
+        item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
 def make_person(email: str, name: str, **profile: object) -> User:
     user = User.objects.create_user(email=email, password=PASSWORD)
     from allauth.account.models import EmailAddress
