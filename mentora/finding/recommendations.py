@@ -180,7 +180,9 @@ def recommendation_page(
     chosen = [
         m
         for m in ranking.mentors
-        if (m.has_room or not filters.has_room) and _matches(facts[m.mentor_id], filters)
+        if m.mentor_id != mentee.pk  # a person in both roles is never their own mentor
+        and (m.has_room or not filters.has_room)
+        and _matches(facts[m.mentor_id], filters)
     ]
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     pages = max(1, math.ceil(len(chosen) / per_page))
