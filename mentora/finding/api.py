@@ -543,14 +543,13 @@ class RequestAcceptView(RequestView):
     def post(self, request: Request, request_id: int) -> Response:
         answered = services.request_accept(request=self.mentor_request(request_id), by=self.user)
         if answered.status != RequestStatus.ACCEPTED:
-            raise serializers.ValidationError(
-                {
-                    "request": "Your places are all taken: the request was declined for you."
-                    if answered.close_reason == "mentor_full"
-                    else "They already have all the mentors the program allows: "
-                    "the request was withdrawn."
-                }
+            message = (
+                "Your places are all taken: the request was declined for you."
+                if answered.close_reason == "mentor_full"
+                else "They already have all the mentors the program allows: "
+                "the request was withdrawn."
             )
+            raise serializers.ValidationError({"request": [message]})
         return self.detail(answered)
 
 

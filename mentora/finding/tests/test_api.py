@@ -191,3 +191,26 @@ def test_pause_and_resume(program: Program, mentor: User, mentee: User) -> None:
     resumed = client.post(base(program) + "availability/resume/")
     assert resumed.json()["paused"] is False
     assert as_(mentee).get(base(program) + "availability/").status_code == 404
+
+
+def test_accepting_when_full_is_a_400_and_the_request_is_answered(
+    program: Program, mentee: User, other_mentee: User
+) -> None:
+    from mentora.finding.tests.conftest import add_mentor
+    from mentora.relationships.models import Relationship
+
+    mentor = add_mentor(program, "one@example.org", "Una Place", capacity=1)
+    created = as_(mentee).post(
+        REQUESTS, {"program": program.pk, "mentor": mentor.pk, "message": "A"}
+    )
+    Relationship.objects.create(
+        program=program, mentor=mentor, mentee=other_mentee, kind="mentoring", origin="manager_pair"
+    )
+
+    response = as_(mentor).post(REQUESTS + f"{created.json()['id']}/accept/")
+
+    assert response.status_code == 400
+    assert "places are all taken" in response.json()["request"][0]
+    answered = as_(mentee).get(REQUESTS + f"{created.json()['id']}/").json()
+    assert answered["request_status"] == "declined"
+    assert answered["request_close_reason"] == "mentor_full"
