@@ -138,3 +138,36 @@ class ResponseAdmin(admin.ModelAdmin[Response]):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(Item)
+class ItemAdmin(admin.ModelAdmin[Item]):
+    """Items are edited on their version's page (answered versions are read-only there)."""
+
+    list_display = ["key", "version", "kind", "scale", "reverse_scored", "audience"]
+    list_filter = ["kind", "version__instrument"]
+    search_fields = ["key", "text"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is None or not obj.version.is_locked
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is None or not obj.version.is_locked
+
+
+@admin.register(Answer)
+class AnswerAdmin(admin.ModelAdmin[Answer]):
+    """Answers without their people, read-only."""
+
+    list_display = ["pk", "item", "number", "text"]
+    list_filter = ["item__version__instrument"]
+    fields = readonly_fields = ("item", "number", "text")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -28,3 +28,18 @@ def test_responses_are_listed_without_their_people(relationship: Relationship) -
     detail = client.get(f"/admin/surveys/response/{response.pk}/change/").content.decode()
     assert "confidential" in detail
     assert "Mina Mentee" not in detail and "mentee@example.org" not in detail
+
+
+def test_answers_are_listed_without_their_people(relationship: Relationship) -> None:
+    answer(
+        send(relationship=relationship, person=relationship.mentee, key="check_in"),
+        CHECK_IN_ANSWERS,
+    )
+    staff = make_person("staff@example.org", "Stan Staff")
+    staff.is_staff = staff.is_superuser = True
+    staff.save()
+    client = Client()
+    client.force_login(staff)
+    listing = client.get("/admin/surveys/answer/").content.decode()
+    assert "Going well." in listing
+    assert "Mina Mentee" not in listing and "mentee@example.org" not in listing
