@@ -104,3 +104,16 @@ def test_home_lists_the_surveys_due(check_in: Survey, mentee: User) -> None:
 
 def test_anonymous_people_are_sent_to_log_in(check_in: Survey) -> None:
     assert Client().get(f"/surveys/{check_in.pk}/").status_code == 302
+
+
+def test_managers_never_see_a_confidential_answer_of_one_person(
+    check_in: Survey, manager: User
+) -> None:
+    answer(check_in, {**CHECK_IN_ANSWERS, "comment": "A very private remark."})
+    client = client_for(manager)
+    for path in (f"/surveys/programs/{check_in.program_id}/", "/surveys/", "/"):
+        page = client.get(path).content.decode()
+        assert "A very private remark." not in page
+    assert client.get(f"/api/my-surveys/{check_in.pk}/").status_code == 404
+    rates = client.get(f"/api/programs/{check_in.program_id}/survey-response-rates/").json()
+    assert "Mina" not in str(rates) and "private" not in str(rates)
