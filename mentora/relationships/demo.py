@@ -34,6 +34,26 @@ STAGE_PLAN = [
     Stage.REDEFINITION,
     Stage.SEPARATION,
 ]
+# A large program (the demo mentoring program) has many more pairs, in proportions that look like
+# a program some months in: most in cultivation, some done, a few waiting or quiet.
+LARGE_PROGRAM_MENTEES = 100
+LARGE_PLAN_EXTRA = {
+    Stage.CULTIVATION: 26,
+    Stage.INITIATION: 8,
+    Stage.SEPARATION: 6,
+    Stage.REDEFINITION: 10,
+    Stage.PENDING_ACCEPTANCE: 2,
+    Stage.ENDED: 4,
+}
+# How long ago pairs in each stage were made, in days (a range to draw from).
+AGE_DAYS: dict[str, tuple[int, int]] = {
+    Stage.PENDING_ACCEPTANCE: (1, 6),
+    Stage.INITIATION: (3, 24),
+    Stage.CULTIVATION: (35, 170),
+    Stage.SEPARATION: (160, 220),
+    Stage.REDEFINITION: (200, 300),
+    Stage.ENDED: (30, 120),
+}
 QUESTIONS = [
     "How did you decide when to move from specialist to manager?",
     "What should I prepare before asking for a promotion?",
@@ -180,6 +200,73 @@ def _separate(relationship: Relationship) -> None:
         )
 
 
+def _stage_plan(rng: random.Random, mentees: int) -> list[str]:
+    plan: list[str] = list(STAGE_PLAN)
+    if mentees >= LARGE_PROGRAM_MENTEES:
+        extra = [stage for stage, count in LARGE_PLAN_EXTRA.items() for _ in range(count)]
+        rng.shuffle(extra)
+        plan += extra
+    return plan
+
+
+def _backdate(rng: random.Random, program: Program, relationships: list[Relationship]) -> None:
+    """Spread the pairs over the past months, as if the program had been running for a while.
+
+    The services stamp everything "now"; the dashboard's time to match, monthly meetings and
+    at-risk pairs need a history. Each pair's stage changes are spread evenly over its age; a few
+    pairs are left quiet (no activity for longer than the program's inactivity period) or stuck in
+    initiation, so that the health check and the dashboard have something to flag.
+    """
+    now = timezone.now()
+    day, minute = datetime.timedelta(days=1), datetime.timedelta(minutes=1)
+    Program.objects.filter(pk=program.pk).update(created_at=now - 330 * day)
+    for enrollment in Enrollment.objects.filter(program=program):
+        Enrollment.objects.filter(pk=enrollment.pk).update(
+            created_at=now - rng.randint(5, 60) * day - rng.randint(0, 600) * minute
+        )
+    quiet_left, stuck_left = 2, 1
+    for relationship in relationships:
+        stage = relationship.stage
+        low, high = AGE_DAYS.get(stage, (10, 60))
+        age = rng.randint(low, high)
+        if stage == Stage.INITIATION and stuck_left:
+            age, stuck_left = rng.randint(36, 48), stuck_left - 1
+        created = now - age * day - rng.randint(0, 8 * 60) * minute
+        events = list(relationship.events.order_by("created_at", "pk"))
+        for k, event in enumerate(events):
+            moment = created + (now - created) * k / len(events)
+            type(event).objects.filter(pk=event.pk).update(created_at=moment)
+        stage_changed = created + (now - created) * (len(events) - 1) / len(events)
+        last_activity = now - rng.randint(0, 9) * day
+        quiet = stage == Stage.CULTIVATION and quiet_left > 0 and age > 90
+        if quiet:
+            quiet_left -= 1
+            last_activity = now - rng.randint(38, 70) * day
+        if stage in {Stage.PENDING_ACCEPTANCE, Stage.INITIATION}:
+            last_activity = max(created, now - rng.randint(1, 12) * day)
+        held = [m for m in relationship.meetings.order_by("starts_at") if m.starts_at < now]
+        if held:
+            first = created + rng.randint(7, 16) * day
+            span = max(last_activity - first, day)
+            for k, meeting in enumerate(held):
+                moment = first + span * (k / max(len(held) - 1, 1))
+                moment = moment.replace(minute=0, second=0, microsecond=0)
+                type(meeting).objects.filter(pk=meeting.pk).update(
+                    starts_at=moment, created_at=moment - 10 * day, updated_at=moment
+                )
+        Relationship.objects.filter(pk=relationship.pk).update(
+            created_at=created,
+            stage_changed_at=stage_changed,
+            last_activity_at=max(last_activity, stage_changed),
+        )
+        Enrollment.objects.filter(
+            program=program, user=relationship.mentee, role=Enrollment.Role.MENTEE
+        ).update(created_at=created - rng.randint(3, 45) * day)
+        Enrollment.objects.filter(
+            program=program, user=relationship.mentor, role=Enrollment.Role.MENTOR
+        ).update(created_at=created - rng.randint(20, 60) * day)
+
+
 def relationships_demo_seed(*, program: Program, rng: random.Random) -> list[Relationship]:
     """Pair active mentors and mentees of the program and walk each pair to a stage of the plan."""
     manager = (
@@ -193,9 +280,8 @@ def relationships_demo_seed(*, program: Program, rng: random.Random) -> list[Rel
     mentors = _sorted_users(program, Enrollment.Role.MENTOR)
     mentees = _sorted_users(program, Enrollment.Role.MENTEE)
     created: list[Relationship] = []
-    for index, (mentor, mentee, stage) in enumerate(
-        zip(mentors, mentees, STAGE_PLAN, strict=False)
-    ):
+    plan = _stage_plan(rng, len(mentees))
+    for index, (mentor, mentee, stage) in enumerate(zip(mentors, mentees, plan, strict=False)):
         try:
             relationship = services.relationship_create(
                 program=program,
@@ -241,4 +327,7 @@ def relationships_demo_seed(*, program: Program, rng: random.Random) -> list[Rel
             services.acknowledgment_set_public(
                 acknowledgment=acknowledgment, by=mentor, public=True
             )
+    for relationship in created:
+        relationship.refresh_from_db()
+    _backdate(rng, program, created)
     return created
