@@ -302,3 +302,49 @@ def participant_benefit_history(*, user: User, program: Program) -> BenefitHisto
 def surveys_answered(*, program: Program) -> int:
     """How many surveys of the program have been answered (a count managers may always see)."""
     return Survey.objects.filter(program=program, completed_at__isnull=False).count()
+
+
+@dataclass(frozen=True)
+class ScaleMean:
+    """The mean of one scale over the answered surveys of an instrument (one per respondent)."""
+
+    scale: str
+    label: str
+    n: int  # respondents
+    mean: float | None
+
+    @property
+    def suppressed(self) -> bool:
+        return self.n < MIN_RESPONDENTS
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "suppressed": self.suppressed}
+
+
+def scale_means(*, program: Program, instrument_key: str, role: str = "") -> list[ScaleMean]:
+    """Each scale's mean for a built-in instrument, each respondent's latest survey counting once.
+
+    For instruments asked once (the support received, the closing survey); below five
+    respondents a mean is withheld.
+    """
+    latest: dict[tuple[int, str], ScoredResponse] = {}
+    for response in scored_responses(program=program, instrument_keys=[instrument_key]):
+        if not role or response.role == role:
+            latest[(response.respondent_id, response.role)] = response
+    scales: list[str] = []
+    for response in latest.values():
+        scales += [scale for scale in response.scores if scale not in scales]
+    ordered = [scale for scale in SCALE_LABELS if scale in scales]
+    results: list[ScaleMean] = []
+    for scale in ordered:
+        values = [r.scores[scale] for r in latest.values() if scale in r.scores]
+        shown = len(values) >= MIN_RESPONDENTS
+        results.append(
+            ScaleMean(
+                scale=scale,
+                label=SCALE_LABELS[scale],
+                n=len(values),
+                mean=round(sum(values) / len(values), 2) if shown else None,
+            )
+        )
+    return results

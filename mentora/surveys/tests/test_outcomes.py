@@ -200,3 +200,26 @@ def test_the_managers_page_shows_benefit_changes(program: Program, manager: User
     html = client.get(f"/surveys/programs/{program.pk}/").content.decode()
     assert "+2.00" in html
     assert "fewer than 5 people" in html  # the mentor side has no answers
+
+
+def test_scale_means_count_each_person_once_and_suppress_below_five(
+    program: Program, manager: User
+) -> None:
+    from mentora.surveys.outcomes import scale_means
+
+    relationships = pairs(program, manager, 5)
+    values = {"goals_achieved": 4, "recommend_mentor": 5, "take_part_again": 3}
+    values |= {"honest_feedback": 4, "makes_time": 4}
+    for relationship in relationships[:4]:
+        survey = send(relationship=relationship, person=relationship.mentee, key="closing")
+        answer(survey, values)
+    means = {m.scale: m for m in scale_means(program=program, instrument_key="closing")}
+    assert means["goals_achieved"].n == 4 and means["goals_achieved"].mean is None
+    last = relationships[4]
+    answer(
+        send(relationship=last, person=last.mentee, key="closing"),
+        {**values, "goals_achieved": 2},
+    )
+    means = {m.scale: m for m in scale_means(program=program, instrument_key="closing")}
+    assert means["goals_achieved"].mean == 3.6 and means["goals_achieved"].n == 5
+    assert means["would_recommend"].mean == 5.0

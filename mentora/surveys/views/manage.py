@@ -17,8 +17,14 @@ from mentora.programs.selectors import get_managed_program
 from mentora.relationships.views.common import attach_errors, fail
 from mentora.surveys import selectors, services
 from mentora.surveys.forms import CustomSurveyForm, QuestionFormSet, ScheduleForm, SendForm
+from mentora.surveys.instruments import CLOSING, MENTORING_RECEIVED
 from mentora.surveys.models import Anonymity, Answer, Instrument, Survey
-from mentora.surveys.outcomes import MIN_RESPONDENTS, benefit_changes, check_in_summary
+from mentora.surveys.outcomes import (
+    MIN_RESPONDENTS,
+    benefit_changes,
+    check_in_summary,
+    scale_means,
+)
 
 
 def _send_form(instrument: Instrument, data: Any = None) -> SendForm:
@@ -65,6 +71,8 @@ def manage(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
                 for change in benefit_changes(program=program)
             ],
             "check_ins": check_in_summary(program=program),
+            "support": scale_means(program=program, instrument_key=MENTORING_RECEIVED),
+            "closing": scale_means(program=program, instrument_key=CLOSING),
             "min_respondents": MIN_RESPONDENTS,
         },
         status=400 if form.errors else 200,
