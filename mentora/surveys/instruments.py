@@ -1,6 +1,7 @@
 """The built-in instruments, in Mentora's own words, and which of them each occasion sends.
 
-Items may say {mentor} and {mentee}; they are shown with the program's words (coach, coachee).
+Items and descriptions may say {mentor}, {mentee} and {relationship}; they are shown with the
+program's words (coach, coachee, coaching).
 The data migration `0002_builtin_instruments` installs these through `builtin_instruments_install`,
 which only adds instruments that do not exist yet (a changed built-in gets a new version through
 `instrument_update` instead, so earlier answers keep the wording they were given).
@@ -295,11 +296,13 @@ BUILTIN_INSTRUMENTS: list[InstrumentSpec] = [
     InstrumentSpec(
         key=CHECK_IN,
         title="Relationship check-in",
-        description="Two minutes on how your mentoring relationship is going.",
+        description="Two minutes on how your {relationship} relationship is going.",
         audience="both",
         items=[
             ItemSpec(
-                "quality", "Our mentoring relationship is going well.", scale="relationship_quality"
+                "quality",
+                "Our {relationship} relationship is going well.",
+                scale="relationship_quality",
             ),
             ItemSpec(
                 "rhythm", "How is the rhythm of your meetings?", kind=CHOICE, choices=RHYTHM_CHOICES

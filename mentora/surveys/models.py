@@ -39,6 +39,15 @@ class Occasion(models.TextChoices):
     CUSTOM = "custom", "Sent by a manager"
 
 
+def in_program_words(text: str, program: Program) -> str:
+    """{mentor}, {mentee} and {relationship} in the program's words (coach, coachee, coaching)."""
+    return (
+        text.replace("{mentor}", program.role_label("mentor").lower())
+        .replace("{mentee}", program.role_label("mentee").lower())
+        .replace("{relationship}", program.get_kind_display().lower())
+    )
+
+
 class Instrument(models.Model):
     """A questionnaire: built in (program is empty) or a program's own."""
 
@@ -80,6 +89,9 @@ class Instrument(models.Model):
     @property
     def is_confidential(self) -> bool:
         return self.anonymity == Anonymity.CONFIDENTIAL
+
+    def description_for(self, program: Program) -> str:
+        return in_program_words(self.description, program)
 
     def current_version(self) -> InstrumentVersion:
         version = self.versions.order_by("-number").first()
@@ -153,9 +165,7 @@ class Item(models.Model):
 
     def text_for(self, program: Program) -> str:
         """The item's text with the program's words for the roles."""
-        return self.text.replace("{mentor}", program.role_label("mentor").lower()).replace(
-            "{mentee}", program.role_label("mentee").lower()
-        )
+        return in_program_words(self.text, program)
 
     def applies_to(self, role: str) -> bool:
         return self.audience in (Audience.BOTH, role)

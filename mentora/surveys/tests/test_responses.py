@@ -9,11 +9,18 @@ from django.test import Client
 from conftest import PASSWORD
 from mentora.accounts.models import User
 from mentora.relationships.models import Relationship
+from mentora.relationships.tests import conftest as relationship_fixtures
 from mentora.surveys.models import Answer, Survey
 from mentora.surveys.services import response_submit
 from mentora.surveys.tests.conftest import CHECK_IN_ANSWERS, answer, send
 
 pytestmark = pytest.mark.django_db
+
+# The coaching pair of the relationship tests.
+coaching_program = relationship_fixtures.coaching_program
+coach = relationship_fixtures.coach
+coachee = relationship_fixtures.coachee
+coaching = relationship_fixtures.coaching
 
 
 def client_for(user: User) -> Client:
@@ -117,3 +124,12 @@ def test_managers_never_see_a_confidential_answer_of_one_person(
     assert client.get(f"/api/my-surveys/{check_in.pk}/").status_code == 404
     rates = client.get(f"/api/programs/{check_in.program_id}/survey-response-rates/").json()
     assert "Mina" not in str(rates) and "private" not in str(rates)
+
+
+def test_a_coaching_survey_speaks_of_coaches_and_coaching(coaching: Relationship) -> None:
+    survey = send(relationship=coaching, person=coaching.mentee, key="check_in")
+    page = client_for(coaching.mentee).get(f"/surveys/{survey.pk}/").content.decode()
+    assert "Our coaching relationship is going well." in page
+    assert "My coach makes time for me when I need it." in page
+    assert "how your coaching relationship is going" in page
+    assert "{" not in page.split("<main")[1].split("</main>")[0]

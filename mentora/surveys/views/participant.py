@@ -64,7 +64,12 @@ def answer(request: AuthenticatedHttpRequest, survey_id: int) -> HttpResponse:
     return render(
         request,
         "surveys/answer.html",
-        {"nav_section": "home", "survey": survey, "form": form},
+        {
+            "nav_section": "home",
+            "survey": survey,
+            "form": form,
+            "description": survey.instrument.description_for(survey.program),
+        },
         status=400 if form.errors else 200,
     )
 
