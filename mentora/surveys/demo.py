@@ -1,15 +1,18 @@
 """The surveys part of the demo, called by mentora.programs.demo after relationships are seeded.
 
-Every relationship gets the surveys its stage would have brought (baseline, check-ins, closing,
-follow-up) with plausible answers: benefits mostly improve from baseline to the end, with noise
-and some declines; check-ins are mostly good; mentees rate their mentors. Most are answered, some
-are still open (the demo mentee has a check-in waiting).
+Every relationship gets the surveys the daily schedule run would have sent it, at the moments it
+would have sent them (from its recorded stage changes) and with the run's own keys, so the next
+daily run adds nothing twice: a baseline when initiation started, check-ins every 42 days of
+cultivation, the closing survey at separation, the follow-up 91 days into redefinition. The
+answers are plausible: benefits mostly improve from baseline to the end, with noise and some
+declines; check-ins are mostly good; mentees rate their mentors. Most are answered; recent ones
+less often; the demo mentee has a check-in waiting.
 
 A mentoring program also gets an earlier cohort: a dozen relationships that went through all four
-stages and ended, so the dashboard has enough paired baseline and end answers (at least five per
-benefit) and a few mentors have been rated by three mentees or more (their reputation in
-matching). The small coaching program gets no such cohort, so its benefit changes stay below five
-and are suppressed. Everything comes from `rng` and is written with bulk_create.
+stages and ended, spread over the past year, so that a few mentors (the demo mentor first) have
+been rated by three mentees or more, their reputation in matching. The small coaching program has
+too few pairs for its benefit changes to reach five, so they are suppressed. Everything comes
+from `rng` and is written with bulk_create.
 """
 
 from __future__ import annotations
@@ -24,11 +27,24 @@ from django.utils import timezone
 from mentora.accounts.models import User
 from mentora.programs.models import Enrollment, OrganisationManager, Program
 from mentora.relationships import services as relationship_services
-from mentora.relationships.models import Relationship, Stage
-from mentora.surveys.instruments import MENTEE_BENEFIT_SCALES, MENTOR_BENEFIT_SCALES
-from mentora.surveys.models import Answer, Instrument, Item, Occasion, Response, Survey
+from mentora.relationships.models import Relationship, RelationshipEvent, Stage
+from mentora.surveys.instruments import (
+    MENTEE_BENEFIT_SCALES,
+    MENTOR_BENEFIT_SCALES,
+    OCCASION_INSTRUMENTS,
+)
+from mentora.surveys.models import (
+    Answer,
+    Instrument,
+    Item,
+    Occasion,
+    ProgramSurveySchedule,
+    Response,
+    Survey,
+)
 
 DEMO_FIRST = ("mentor@", "mentee@")
+MINUTE = datetime.timedelta(minutes=1)
 PAST_COHORT_NOTE = "Completed the program: both agreed the goals were met."
 # How many earlier mentees the first mentors with room had (the demo mentor first).
 PAST_COUNTS = [2, 3, 3, 2, 2]
@@ -114,48 +130,69 @@ def _completed(*, program: Program, mentor: User, mentee: User, by: User) -> Rel
 
 @dataclass
 class _Plan:
-    """The surveys of one relationship: (occasion, key, days ago sent, answered?) in order."""
+    """The surveys of one relationship: (occasion, key, when sent) in time order."""
 
-    occasions: list[tuple[str, str, int, bool]] = field(default_factory=list)
+    occasions: list[tuple[str, str, datetime.datetime]] = field(default_factory=list)
 
 
-def _plan(relationship: Relationship, *, past: bool, rng: random.Random) -> _Plan:
+def _entered(relationship: Relationship) -> dict[str, datetime.datetime]:
+    """When the relationship last entered each stage (from its recorded stage changes)."""
+    entered: dict[str, datetime.datetime] = {}
+    for event in relationship.events.all():
+        entered[event.to_stage] = event.created_at
+    return entered
+
+
+def _plan(
+    relationship: Relationship, *, schedule: ProgramSurveySchedule, now: datetime.datetime
+) -> _Plan:
+    """The surveys the daily run would have sent, at the moments it would have sent them.
+
+    The keys are the schedule run's own, so the next daily run finds them and adds nothing.
+    """
     plan = _Plan()
-    # The demo accounts answer everything of their past, so their pages show a full history.
-    always = past and relationship.mentee.email.startswith(DEMO_FIRST)
-
-    def answered(share: float) -> bool:
-        return rng.random() < share or always
-
-    if relationship.stage == Stage.PENDING_ACCEPTANCE:
-        return plan
-    if past:
-        start = rng.randint(280, 380)
-        plan.occasions.append((Occasion.BASELINE, "baseline", start, answered(0.95)))
-        for number in range(1, 4):
-            plan.occasions.append(
-                (Occasion.CHECK_IN, f"check_in:demo:{number}", start - 42 * number, answered(0.8))
-            )
-        plan.occasions.append((Occasion.CLOSING, "closing", start - 170, answered(0.9)))
-        plan.occasions.append((Occasion.FOLLOW_UP, "follow_up", start - 170 - 91, answered(0.6)))
-        return plan
-    stage = relationship.stage
-    if stage == Stage.INITIATION:
-        plan.occasions.append((Occasion.BASELINE, "baseline", rng.randint(2, 12), answered(0.6)))
-        return plan
-    if stage == Stage.ENDED:  # ended early
-        plan.occasions.append((Occasion.BASELINE, "baseline", 90, answered(0.9)))
-        plan.occasions.append((Occasion.CHECK_IN, "check_in:demo:1", 45, answered(0.7)))
-        return plan
-    start = rng.randint(120, 170)
-    plan.occasions.append((Occasion.BASELINE, "baseline", start, answered(0.95)))
-    check_ins = 2 if stage == Stage.CULTIVATION else 3
-    for number in range(1, check_ins + 1):
-        days = max(start - 42 * number, 3)
-        plan.occasions.append((Occasion.CHECK_IN, f"check_in:demo:{number}", days, answered(0.85)))
-    if stage in (Stage.SEPARATION, Stage.REDEFINITION):
-        plan.occasions.append((Occasion.CLOSING, "closing", rng.randint(3, 10), answered(0.9)))
+    entered = _entered(relationship)
+    if Stage.INITIATION not in entered:
+        return plan  # still waiting for the mentor's acceptance
+    plan.occasions.append((Occasion.BASELINE, "baseline", entered[Stage.INITIATION]))
+    if Stage.CULTIVATION in entered and schedule.check_in_days:
+        start = entered[Stage.CULTIVATION]
+        until = entered.get(Stage.SEPARATION) or entered.get(Stage.ENDED) or now
+        every = datetime.timedelta(days=schedule.check_in_days)
+        number = 1
+        while start + number * every <= until:
+            key = f"check_in:{timezone.localdate(start).isoformat()}:{number}"
+            plan.occasions.append((Occasion.CHECK_IN, key, start + number * every))
+            number += 1
+    if Stage.SEPARATION in entered:
+        plan.occasions.append((Occasion.CLOSING, "closing", entered[Stage.SEPARATION]))
+    if Stage.REDEFINITION in entered and schedule.follow_up_days:
+        follow_up = entered[Stage.REDEFINITION] + datetime.timedelta(days=schedule.follow_up_days)
+        if follow_up <= (entered.get(Stage.ENDED) or now):
+            plan.occasions.append((Occasion.FOLLOW_UP, "follow_up", follow_up))
     return plan
+
+
+def _backdate_past(*, relationships: list[Relationship], rng: random.Random) -> None:
+    """Spread the earlier cohort over the past year (the services stamp everything now)."""
+    now = timezone.now()
+    day = datetime.timedelta(days=1)
+    offsets: dict[str, int] = {
+        Stage.INITIATION: 0,
+        Stage.CULTIVATION: 20,
+        Stage.SEPARATION: 190,
+        Stage.REDEFINITION: 200,
+        Stage.ENDED: 300,
+    }
+    for relationship in relationships:
+        created = now - rng.randint(330, 400) * day - rng.randint(0, 600) * MINUTE
+        for event in relationship.events.all():
+            moment = created + offsets.get(event.to_stage, 0) * day
+            RelationshipEvent.objects.filter(pk=event.pk).update(created_at=moment)
+        ended = created + offsets[Stage.ENDED] * day
+        Relationship.objects.filter(pk=relationship.pk).update(
+            created_at=created, stage_changed_at=ended, last_activity_at=ended, ended_at=ended
+        )
 
 
 def _clip(value: float, low: int, high: int) -> int:
@@ -206,35 +243,57 @@ class _Answers:
 def surveys_demo_seed(*, program: Program, rng: random.Random) -> None:
     """Add this app's demo data to one demo program (idempotent through demo_seed)."""
     past = _past_cohort(program=program, rng=rng) if not program.is_coaching else []
+    _backdate_past(relationships=past, rng=rng)
     past_ids = {relationship.pk for relationship in past}
     instruments = {
         i.key: (i, i.current_version())
         for i in Instrument.objects.filter(program__isnull=True).prefetch_related("versions__items")
     }
     items_of = {key: list(version.items.all()) for key, (_, version) in instruments.items()}
-    from mentora.surveys.instruments import OCCASION_INSTRUMENTS
-
+    schedule = ProgramSurveySchedule.objects.filter(program=program).first() or (
+        ProgramSurveySchedule(program=program)
+    )
     now = timezone.now()
     relationships = list(
         Relationship.objects.filter(program=program)
         .select_related("mentor", "mentee")
+        .prefetch_related("events")
         .order_by("pk")
     )
     surveys: list[Survey] = []
     for relationship in relationships:
-        plan = _plan(relationship, past=relationship.pk in past_ids, rng=rng)
-        for index, (occasion, key, days_ago, is_answered) in enumerate(plan.occasions):
-            is_last = index == len(plan.occasions) - 1
-            sent = now - datetime.timedelta(days=days_ago, hours=rng.randint(0, 8))
+        occasions = _plan(relationship, schedule=schedule, now=now).occasions
+        # The demo accounts answer everything of their past, so their pages show a history.
+        always = relationship.pk in past_ids and (
+            relationship.mentor.email.startswith(DEMO_FIRST)
+            or relationship.mentee.email.startswith(DEMO_FIRST)
+        )
+        for index, (occasion, key, sent) in enumerate(occasions):
+            is_last = index == len(occasions) - 1
+            recent = now - sent < datetime.timedelta(days=schedule.due_days)
             for role, person in (
                 (Survey.Role.MENTOR, relationship.mentor),
                 (Survey.Role.MENTEE, relationship.mentee),
             ):
-                demo_mentee = person.email.startswith("mentee@") and role == Survey.Role.MENTEE
+                # The demo mentee's latest survey in a live relationship waits for an answer.
+                waiting = (
+                    person.email.startswith("mentee@")
+                    and role == Survey.Role.MENTEE
+                    and is_last
+                    and relationship.is_live
+                )
+                demo_person = person.email.startswith(DEMO_FIRST)
+                chance = 0.5 if recent else 0.85
+                done = not waiting and (always or demo_person or rng.random() < chance)
+                answered_at = min(
+                    sent + datetime.timedelta(days=rng.randint(0, 9), hours=rng.randint(1, 9)),
+                    now - datetime.timedelta(hours=1),
+                )
                 for instrument_key in OCCASION_INSTRUMENTS[occasion][role]:
                     instrument, version = instruments[instrument_key]
-                    waiting = demo_mentee and is_last and relationship.is_live
-                    done = is_answered and not waiting
+                    due = sent + datetime.timedelta(days=schedule.due_days)
+                    if waiting:  # still in time, so the home page shows it as due
+                        due = max(due, now + datetime.timedelta(days=6))
                     surveys.append(
                         Survey(
                             program=program,
@@ -247,23 +306,21 @@ def surveys_demo_seed(*, program: Program, rng: random.Random) -> None:
                             occasion=occasion,
                             occasion_key=key,
                             created_at=sent,
-                            due_at=sent + datetime.timedelta(days=14),
-                            reminded_at=None,
-                            completed_at=sent + datetime.timedelta(days=rng.randint(0, 9))
-                            if done
-                            else None,
+                            due_at=due,
+                            # Not answered in time: the daily run reminded them once.
+                            reminded_at=due if not done and due < now else None,
+                            completed_at=answered_at if done else None,
                         )
                     )
-    for survey in surveys:  # an open survey not answered in time was reminded once
-        if survey.completed_at is None and survey.due_at < now:
-            survey.reminded_at = survey.due_at + datetime.timedelta(days=1)
-        if survey.completed_at is not None and survey.completed_at > now:
-            survey.completed_at = now - datetime.timedelta(hours=1)
-    Survey.objects.bulk_create(surveys)
+    Survey.objects.bulk_create(surveys, batch_size=1000)
     by_pk = {relationship.pk: relationship for relationship in relationships}
     done_surveys = [survey for survey in surveys if survey.completed_at is not None]
     responses = Response.objects.bulk_create(
-        Response(survey=survey, submitted_at=survey.completed_at or now) for survey in done_surveys
+        (
+            Response(survey=survey, submitted_at=survey.completed_at or now)
+            for survey in done_surveys
+        ),
+        batch_size=1000,
     )
     generator = _Answers(rng)
     answers: list[Answer] = []

@@ -51,3 +51,17 @@ def test_demo_mentee_has_a_survey_waiting(demo: DemoSummary) -> None:
     waiting = Survey.objects.filter(respondent__email=MENTEE_EMAIL, completed_at__isnull=True)
     assert waiting.exists()
     assert Response.objects.filter(survey__respondent__email=MENTEE_EMAIL).exists()
+
+
+def test_the_daily_run_after_the_demo_only_adds_what_the_demo_left_out(
+    demo: DemoSummary,
+) -> None:
+    from mentora.surveys.scheduling import survey_schedule_run
+
+    before = set(Survey.objects.values_list("pk", flat=True))
+    survey_schedule_run()
+    added = Survey.objects.exclude(pk__in=before)
+    # Only relationships the later demo steps made (requests, match runs) get their baseline.
+    assert set(added.values_list("occasion", flat=True)) <= {"baseline"}
+    assert not added.filter(relationship__surveys__pk__in=before).exists()
+    assert survey_schedule_run() == {"surveys_sent": 0, "reminders_sent": 0}
