@@ -1,22 +1,19 @@
-"""A participant's surveys, the answer form, and their own progress page."""
+"""A participant's surveys and the answer form; their progress is on reports:progress."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.programs.models import Enrollment, Program
-from mentora.relationships.models import Goal
 from mentora.relationships.views.common import attach_errors
 from mentora.surveys import selectors, services
-from mentora.surveys.charts import line_chart
 from mentora.surveys.forms import SurveyAnswerForm
-from mentora.surveys.outcomes import participant_benefit_history
 
 
 @login_required
@@ -76,48 +73,10 @@ def answer(request: AuthenticatedHttpRequest, survey_id: int) -> HttpResponse:
 
 @login_required
 def progress(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
-    """The participant's own benefit scores over time and the goals they reached (theirs only)."""
+    """A participant's progress lives on one page for all their programs (reports:progress)."""
     user = request.user
-    program = (
-        Program.objects.filter(
-            pk=program_id, enrollments__user=user, enrollments__status=Enrollment.Status.ACTIVE
-        )
-        .distinct()
-        .first()
-    )
-    if program is None:
+    if not Program.objects.filter(
+        pk=program_id, enrollments__user=user, enrollments__status=Enrollment.Status.ACTIVE
+    ).exists():
         raise Http404("No such program.")
-    history = participant_benefit_history(user=user, program=program)
-    sections = []
-    for role, scales in history.scales.items():
-        points = history.points[role]
-        labels = [f"{p.occasion_label} {p.submitted_at:%b %Y}" for p in points]
-        chart = line_chart(
-            x_labels=labels,
-            series={label: [p.scores.get(scale) for p in points] for scale, label in scales},
-            y_min=1,
-            y_max=5,
-        )
-        sections.append(
-            {
-                "role": role,
-                "role_label": program.role_label(role),
-                "chart": chart,
-                "columns": labels,
-                "rows": [(label, [p.scores.get(scale) for p in points]) for scale, label in scales],
-            }
-        )
-    goals = Goal.objects.filter(
-        Q(relationship__mentor=user) | Q(relationship__mentee=user), relationship__program=program
-    ).select_related("relationship__mentor", "relationship__mentee")
-    return render(
-        request,
-        "surveys/progress.html",
-        {
-            "nav_section": "home",
-            "program": program,
-            "sections": sections,
-            "goals": goals,
-            "goals_met": sum(1 for goal in goals if goal.met_at is not None),
-        },
-    )
+    return redirect(reverse("reports:progress") + f"#program-{program_id}-heading")
