@@ -310,6 +310,14 @@ def relationships_demo_seed(*, program: Program, rng: random.Random) -> list[Rel
             continue
         _cultivate(rng, relationship)
         if stage in {Stage.SEPARATION, Stage.REDEFINITION}:
+            # Most pairs that finish reached their goals; some reached one of two.
+            for goal in relationship.goals.order_by("pk")[: 2 if rng.random() < 0.7 else 1]:
+                if goal.target_value is not None:
+                    services.goal_update_progress(
+                        goal=goal, by=relationship.mentee, current_value=goal.target_value
+                    )
+                else:
+                    services.goal_update_progress(goal=goal, by=relationship.mentee, progress=100)
             _separate(relationship)
         if stage == Stage.REDEFINITION:
             services.redefinition_set(
