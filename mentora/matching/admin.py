@@ -95,3 +95,21 @@ class PinAdmin(admin.ModelAdmin[Pin]):
     list_display = ["program", "kind", "mentee", "mentor", "created_by", "created_at"]
     list_filter = ["kind"]
     raw_id_fields = ["program", "mentee", "mentor", "created_by"]
+
+
+@admin.register(MatchRunEvent)
+class MatchRunEventAdmin(admin.ModelAdmin[MatchRunEvent]):
+    """The record of every run's moves: read-only."""
+
+    list_display = ["run", "from_status", "to_status", "actor", "created_at"]
+    list_filter = ["to_status"]
+    raw_id_fields = ["run", "actor"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
