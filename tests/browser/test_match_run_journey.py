@@ -74,6 +74,16 @@ def test_a_manager_runs_reviews_pins_reruns_and_publishes(page, program, manager
     page.get_by_text("are pinned").wait_for()
     assert Pin.objects.filter(mentee=proposal.mentee, mentor=proposal.mentor).exists()
 
+    # Changing a weight previews its effect on the draft, without saving anything.
+    page.goto(f"/matching/programs/{program.pk}/")
+    page.get_by_label("Goals and experience").fill("9")
+    page.get_by_label("Goals and experience").blur()
+    page.get_by_text(f"Preview on the draft of run {first.pk}").wait_for()
+    assert page.get_by_text("Mean score of its 7 pairs").count() == 1
+    screenshot(page, "matching-weights-preview")
+    assert MatchRun.objects.count() == 1
+    page.goto(f"/matching/runs/{first.pk}/")
+
     page.get_by_role("button", name="Re-run with pins kept").click()
     page.get_by_text(f"Compared with run {first.pk}").wait_for()
     second = MatchRun.objects.exclude(pk=first.pk).get()
