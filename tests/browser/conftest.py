@@ -53,7 +53,8 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def page(browser, live_server) -> Iterator[object]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+    # Generous: CI runs two workers on two cores, and a page may wait on a busy server.
+    context.set_default_timeout(30_000)
     page = context.new_page()
     yield page
     context.close()
