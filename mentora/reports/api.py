@@ -221,7 +221,7 @@ class ExportView(ApiView[Any]):
                 OpenApiTypes.STR,
                 OpenApiParameter.PATH,
                 enum=list(exports.DATASETS),
-                description="participants, relationships, meetings or responses.",
+                description="participants, relationships, meetings, responses or survey_totals.",
             ),
             ExportFilters,
         ],

@@ -272,6 +272,12 @@ def _responses(
     )
 
 
+def _totals(
+    program: Program, pseudonyms: Pseudonyms | None, zone: Any
+) -> tuple[list[str], Iterator[list[Any]]]:
+    return outcomes.item_totals_export(program=program)  # totals name nobody
+
+
 DATASETS: dict[str, Dataset] = {
     dataset.name: dataset
     for dataset in (
@@ -297,8 +303,16 @@ DATASETS: dict[str, Dataset] = {
             "responses",
             "Survey responses",
             "Every answer to the program's named surveys, one row per answer. Confidential "
-            "surveys (every built-in one) are only ever shown as totals on the dashboard.",
+            "surveys (every built-in one) are exported only as totals (next).",
             _responses,
+        ),
+        Dataset(
+            "survey_totals",
+            "Survey totals",
+            "Every scale question of every survey, confidential ones included, by occasion and "
+            "role: how many answered, the mean and how many gave each answer; a row from fewer "
+            "than 5 answers keeps only its count. Free text is never included.",
+            _totals,
         ),
     )
 }

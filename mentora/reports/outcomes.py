@@ -221,3 +221,72 @@ def response_export(
             ]
 
     return columns, rows()
+
+
+TOTALS_COLUMNS = [
+    "instrument",
+    "instrument_version",
+    "confidential",
+    "occasion",
+    "role",
+    "item",
+    "question",
+    "kind",
+    "answers",
+    "mean",
+    *[f"answered_{value}" for value in range(0, 11)],
+]
+
+
+def item_totals_export(*, program: Program) -> tuple[list[str], Iterator[list[Any]]]:
+    """The totals export: for every survey question, per occasion and role, how many answered,
+    the mean and how many gave each value.
+
+    It covers confidential surveys too, in the only form their respondents were promised: totals.
+    A row from fewer than five answers keeps its count but not its mean or its distribution; free
+    text is never included.
+    """
+
+    def rows() -> Iterator[list[Any]]:
+        groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+        items: dict[int, Any] = {}
+        answers = (
+            Answer.objects.filter(response__survey__program=program, number__isnull=False)
+            .select_related("item__version__instrument", "response__survey")
+            .order_by("item__version__instrument__title", "item__version__number")
+        )
+        for answer in answers.iterator(chunk_size=5000):
+            survey = answer.response.survey
+            items[answer.item_id] = answer.item
+            key = (answer.item_id, survey.occasion, survey.role)
+            groups[key].append(int(answer.number or 0))
+        ordered = sorted(
+            groups.items(),
+            key=lambda entry: (
+                items[entry[0][0]].version.instrument.title,
+                items[entry[0][0]].version.number,
+                entry[0][1],
+                entry[0][2],
+                items[entry[0][0]].position,
+            ),
+        )
+        for (item_id, occasion, role), numbers in ordered:
+            item = items[item_id]
+            instrument = item.version.instrument
+            shown = is_reportable(len(numbers))
+            counts = [numbers.count(value) if shown else None for value in range(0, 11)]
+            yield [
+                instrument.title,
+                item.version.number,
+                instrument.anonymity != Anonymity.NAMED,
+                occasion,
+                role,
+                item.key,
+                item.text_for(program),
+                item.get_kind_display(),
+                len(numbers),
+                round(sum(numbers) / len(numbers), 3) if shown else None,
+                *counts,
+            ]
+
+    return TOTALS_COLUMNS, rows()

@@ -252,3 +252,51 @@ def test_download_over_http(cohort: Cohort) -> None:
     assert "-relationships-pseudonymised-" in xlsx_response["Content-Disposition"]
     workbook = load_workbook(io.BytesIO(b"".join(xlsx_response.streaming_content)))  # type: ignore[attr-defined]
     assert workbook.active is not None and workbook.active.max_row == 8
+
+
+def test_survey_totals_cover_confidential_surveys_as_totals_only(cohort: Cohort) -> None:
+    """Five mentees answer the confidential check-in (levels 1-5); a sixth answers a baseline."""
+    for index, name in enumerate(["E1", "E2", "E3", "E4", "E5"]):
+        relationship = cohort.relationships[name]
+        answer_survey(
+            instrument_key=CHECK_IN,
+            respondent=relationship.mentee,
+            role="mentee",
+            relationship=relationship,
+            occasion="check_in",
+            at=T1 + datetime.timedelta(days=10),
+            level=index + 1,
+            texts={"comment": f"secret remark {index}"},
+        )
+
+    rows = read_csv(cohort, "survey_totals")
+
+    quality = [r for r in rows if r["item"] == "quality" and r["occasion"] == "check_in"]
+    assert len(quality) == 1
+    row = quality[0]
+    assert (row["confidential"], row["role"], row["answers"]) == ("yes", "mentee", "5")
+    assert row["mean"] == "3.0"
+    assert [row[f"answered_{v}"] for v in range(1, 6)] == ["1", "1", "1", "1", "1"]
+    assert "secret remark" not in repr(rows)
+    assert "respondent" not in " ".join(rows[0])
+
+
+def test_survey_totals_from_fewer_than_five_keep_only_the_count(cohort: Cohort) -> None:
+    for name in ["E1", "E2"]:
+        relationship = cohort.relationships[name]
+        answer_survey(
+            instrument_key=CHECK_IN,
+            respondent=relationship.mentee,
+            role="mentee",
+            relationship=relationship,
+            occasion="check_in",
+            at=T1 + datetime.timedelta(days=10),
+            level=5,
+        )
+
+    rows = read_xlsx(cohort, "survey_totals")
+
+    quality = next(r for r in rows if r["item"] == "quality")
+    assert quality["answers"] == 2
+    assert quality["mean"] is None
+    assert all(quality[f"answered_{v}"] is None for v in range(0, 11))
