@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from mentora.accounts.models import User
@@ -12,18 +14,35 @@ from mentora.programs.services import enrollment_submit, organisation_create, pr
 PASSWORD = "correct horse battery staple"  # noqa: S105 - a test persona's password
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Transactional tests (browser, concurrency) empty every table when they end, including
-    what data migrations loaded (the skills taxonomy, the built-in surveys). Restore it for the
-    tests that follow them by asking for Django's serialized rollback."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        if marker is None or not marker.kwargs.get("transaction"):
-            continue
-        if marker.kwargs.get("serialized_rollback"):
-            continue
-        kwargs = {**marker.kwargs, "serialized_rollback": True}
-        item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+def restore_data_migrations() -> None:
+    """Load again what data migrations load (both loaders skip what exists)."""
+    from django.apps import apps
+
+    from mentora.surveys.instruments import builtin_instruments_install
+    from mentora.surveys.models import Instrument, InstrumentVersion, Item
+
+    taxonomy = importlib.import_module("mentora.profiles.migrations.0002_seed_skill_taxonomy")
+    taxonomy.seed_taxonomy(apps, None)
+    builtin_instruments_install(
+        instrument_model=Instrument, version_model=InstrumentVersion, item_model=Item
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> object:
+    """A transactional test (browser, concurrency) empties every table when it ends, including
+    the skills taxonomy and the built-in surveys: put them back for the tests that follow."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        from django.db import connection
+        from pytest_django.plugin import blocking_manager_key
+
+        name = str(connection.settings_dict["NAME"])
+        if name.startswith("test") or "memory" in name:  # never outside a test database
+            with item.config.stash[blocking_manager_key].unblock():
+                restore_data_migrations()
+    return result
 
 
 def make_person(email: str, name: str, **profile: object) -> User:

@@ -55,7 +55,10 @@ def test_manager_creates_a_program_and_imports_a_csv(
     page.get_by_role("link", name="Import participants").click()
     page.get_by_label("Participants file").set_input_files(str(EXAMPLE))
     page.get_by_role("button", name="Check the file").click()
-    page.get_by_text("Every row is valid.").wait_for()
+    page.get_by_role("heading", name="Check the import of participants.csv").wait_for()
+    found = page.get_by_role("table", name="Problems by row and column")
+    assert found.count() == 0, found.inner_text()
+    assert page.get_by_text("Every row is valid.").is_visible(), page.locator("main").inner_text()
     rows = len(EXAMPLE.read_text(encoding="utf-8").strip().splitlines()) - 1
     screenshot(page, "import-preview")
     page.get_by_role("button", name=f"Import all {rows} rows").click()
