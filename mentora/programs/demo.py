@@ -439,7 +439,7 @@ def _create_mentoring_program(
         expected_duration_weeks=26,
         meeting_cadence=Cadence.FORTNIGHTLY,
         default_mentor_capacity=2,
-        max_mentors_per_mentee=1,
+        max_mentors_per_mentee=2,
     )
     rule = Question.MatchingRule
     both = Question.Audience.BOTH
