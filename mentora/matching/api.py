@@ -49,7 +49,7 @@ class MatchRunSerializer(serializers.ModelSerializer[MatchRun]):
     previous = serializers.IntegerField(source="previous_id", read_only=True, allow_null=True)
     status = serializers.CharField(
         read_only=True,
-        help_text="queued, running, failed, draft, published or discarded.",
+        help_text="queued, running, failed, draft, publishing, published or discarded.",
     )
 
     class Meta:
@@ -408,6 +408,11 @@ class ProposalMoveView(MatchingView):
 class RunPublishView(MatchingView):
     @extend_schema(
         summary="Publish the draft: every pair becomes a relationship, or none does",
+        description=(
+            "A draft of 300 pairs or more is published by the background worker: the answer then "
+            "says `publishing`; poll the run until it is `published`, or a `draft` again with the "
+            "reason in `error`."
+        ),
         request=None,
         responses=MatchRunSerializer,
     )

@@ -59,6 +59,7 @@ class MatchRun(models.Model):
         RUNNING = "running", "Running"
         FAILED = "failed", "Failed"
         DRAFT = "draft", "Draft"
+        PUBLISHING = "publishing", "Publishing"
         PUBLISHED = "published", "Published"
         DISCARDED = "discarded", "Discarded"
 
@@ -108,7 +109,7 @@ class MatchRun(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status not in {self.Status.QUEUED, self.Status.RUNNING}
+        return self.status not in {self.Status.QUEUED, self.Status.RUNNING, self.Status.PUBLISHING}
 
     @property
     def is_reviewable(self) -> bool:
@@ -119,7 +120,13 @@ class MatchRun(models.Model):
 RUN_TRANSITIONS: dict[str, set[str]] = {
     MatchRun.Status.QUEUED: {MatchRun.Status.RUNNING, MatchRun.Status.FAILED},
     MatchRun.Status.RUNNING: {MatchRun.Status.DRAFT, MatchRun.Status.FAILED},
-    MatchRun.Status.DRAFT: {MatchRun.Status.PUBLISHED, MatchRun.Status.DISCARDED},
+    MatchRun.Status.DRAFT: {
+        MatchRun.Status.PUBLISHED,
+        MatchRun.Status.PUBLISHING,
+        MatchRun.Status.DISCARDED,
+    },
+    # A large draft is published by the worker; when that fails it is a draft again.
+    MatchRun.Status.PUBLISHING: {MatchRun.Status.PUBLISHED, MatchRun.Status.DRAFT},
     MatchRun.Status.FAILED: set(),
     MatchRun.Status.PUBLISHED: set(),
     MatchRun.Status.DISCARDED: set(),

@@ -179,6 +179,10 @@ def match_run_start(
         program=program, status__in=[MatchRun.Status.QUEUED, MatchRun.Status.RUNNING]
     ).exists():
         raise ValidationError("A match run of this program is already in progress.")
+    if MatchRun.objects.filter(program=program, status=MatchRun.Status.PUBLISHING).exists():
+        raise ValidationError(
+            "A draft of this program is being published: start the next run when it is done."
+        )
     saved = matching_settings_for(program)
     mode = mode if mode is not None else saved.mode
     top_k = top_k if top_k is not None else saved.top_k
@@ -230,6 +234,16 @@ def _fail_stale_runs(*, program: Program) -> None:
             error=message,
             finished_at=now,
             note=message,
+        )
+    for run_id in MatchRun.objects.filter(
+        program=program,
+        status=MatchRun.Status.PUBLISHING,
+        events__to_status=MatchRun.Status.PUBLISHING,
+        events__created_at__lt=now - STALE_AFTER,
+    ).values_list("pk", flat=True):
+        message = "The worker stopped while publishing this draft: nothing was published."
+        _run_move(
+            run_id=run_id, to_status=MatchRun.Status.DRAFT, error=message, note=message, stage=""
         )
 
 
@@ -613,12 +627,69 @@ def proposal_move(
     return proposal
 
 
+# Drafts with at least this many pairs are published by the background worker: creating a
+# relationship (with its notifications) takes some 20 ms, too long to keep a page waiting.
+PUBLISH_IN_BACKGROUND_FROM = 300
+
+
 def match_run_publish(*, run: MatchRun, published_by: User) -> MatchRun:
     """Turn every proposed pair into a relationship, all or nothing; the run is then frozen.
 
-    Publishing a published run creates nothing more. When any pair cannot be created (a mentor
-    filled up meanwhile, say) nothing is published and the message names the pair.
+    Publishing a published (or publishing) run creates nothing more. When any pair cannot be
+    created (a mentor filled up meanwhile, say) nothing is published and the message names the
+    pair. A large draft becomes "publishing" and the worker publishes it; if that fails, the run
+    is a draft again with the reason in `error`.
     """
+    from mentora.matching.tasks import match_run_publish_task
+
+    with transaction.atomic():
+        _require_manager(user=published_by, program=run.program)
+        locked = MatchRun.objects.select_for_update().get(pk=run.pk)
+        if locked.status in {MatchRun.Status.PUBLISHED, MatchRun.Status.PUBLISHING}:
+            return locked
+        pairs = locked.proposals.count()
+        if locked.status == MatchRun.Status.DRAFT and pairs >= PUBLISH_IN_BACKGROUND_FROM:
+            _run_move(
+                run_id=locked.pk,
+                to_status=MatchRun.Status.PUBLISHING,
+                actor=published_by,
+                note=f"{pairs} pairs to publish.",
+                stage=f"Creating {pairs} relationships",
+                percent=0,
+                error="",
+            )
+            match_run_publish_task.enqueue(run_id=locked.pk, published_by_id=published_by.pk)
+            locked.refresh_from_db()
+            return locked
+    return _publish(run=run, published_by=published_by)
+
+
+def match_run_publish_execute(*, run_id: int, published_by_id: int) -> None:
+    """The worker's side of publishing a large draft: publish it, or make it a draft again."""
+    from mentora.accounts.models import User
+
+    run = MatchRun.objects.get(pk=run_id)
+    if run.status != MatchRun.Status.PUBLISHING:
+        return
+    try:
+        _publish(run=run, published_by=User.objects.get(pk=published_by_id))
+    except (ValidationError, PermissionDenied) as error:
+        reason = " ".join(getattr(error, "messages", [str(error)]))
+        _run_move(
+            run_id=run_id, to_status=MatchRun.Status.DRAFT, note=reason, error=reason, stage=""
+        )
+    except Exception as error:
+        reason = (
+            f"Publishing stopped on an unexpected error ({type(error).__name__}): nothing was "
+            "published."
+        )
+        _run_move(
+            run_id=run_id, to_status=MatchRun.Status.DRAFT, note=reason, error=reason, stage=""
+        )
+        raise
+
+
+def _publish(*, run: MatchRun, published_by: User) -> MatchRun:
     from mentora.relationships.services import relationship_create
 
     with transaction.atomic():
@@ -626,7 +697,7 @@ def match_run_publish(*, run: MatchRun, published_by: User) -> MatchRun:
         locked = MatchRun.objects.select_for_update().select_related("program").get(pk=run.pk)
         if locked.status == MatchRun.Status.PUBLISHED:
             return locked
-        if locked.status != MatchRun.Status.DRAFT:
+        if locked.status not in {MatchRun.Status.DRAFT, MatchRun.Status.PUBLISHING}:
             raise ValidationError(
                 f"This run is {locked.get_status_display().lower()}: only a draft can be published."
             )
@@ -691,6 +762,9 @@ def match_run_publish(*, run: MatchRun, published_by: User) -> MatchRun:
             frozen=True,
             published_by=published_by,
             published_at=now,
+            error="",
+            stage="",
+            percent=100,
         )
         locked.refresh_from_db()
         return locked

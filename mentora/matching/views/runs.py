@@ -110,10 +110,18 @@ def run_publish(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, error_text(error))
             return redirect("matching:run", run.pk)
-        messages.success(
-            request,
-            f"Published: {run.proposals.count()} relationships are created and everyone is told.",
-        )
+        if run.status == MatchRun.Status.PUBLISHING:
+            messages.info(
+                request,
+                f"Publishing {run.proposals.count()} relationships in the background: this page "
+                "shows when it is done.",
+            )
+        else:
+            messages.success(
+                request,
+                f"Published: {run.proposals.count()} relationships are created and everyone is "
+                "told.",
+            )
         return redirect("matching:run", run.pk)
     if run.status != MatchRun.Status.DRAFT:
         return redirect("matching:run", run.pk)
