@@ -50,10 +50,24 @@ def test_public_pages_pass_an_accessibility_scan(page) -> None:
     assert problems == {}
 
 
-def test_participant_pages_pass_an_accessibility_scan(page, program, mentor, mentee) -> None:
+def test_participant_pages_pass_an_accessibility_scan(
+    page, program, mentor, mentee, manager
+) -> None:
+    from mentora.programs.services import question_create
+
+    # A required question the mentee has not answered: home asks for it, the answers page shows it.
+    question_create(
+        program=program,
+        created_by=manager,
+        text="Which working style suits you?",
+        kind="single_choice",
+        choices=["Structured", "Relaxed"],
+        required=True,
+    )
     log_in(page, mentee.email, PASSWORD)
     paths = [
         "/",
+        f"/programs/{program.pk}/answers/mentee/",
         "/programs/",
         f"/programs/{program.pk}/",
         f"/programs/{program.pk}/enroll/",
