@@ -74,3 +74,13 @@ def log_in(page, email: str, password: str) -> None:
     page.locator("#id_password").fill(password)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def sideways_scroll(page) -> list[str]:
+    """A problem when the page itself scrolls sideways (wide content belongs in .table-scroll)."""
+    wide, viewport = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    if wide > viewport:
+        return [f"the page scrolls sideways: {wide}px of content in a {viewport}px window"]
+    return []

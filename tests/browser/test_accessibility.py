@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import PASSWORD
 
-from .conftest import log_in, screenshot
+from .conftest import log_in, screenshot, sideways_scroll
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,12 +30,12 @@ def _scan(page, paths: list[str], prefix: str) -> dict[str, list[str]]:
         assert response is not None and response.status == 200, (
             f"{path} answered {response and response.status}"
         )
-        found = _serious(page)
+        found = _serious(page) + sideways_scroll(page)
         if found:
             problems[path] = found
         for width, label in [(375, "phone")]:
             page.set_viewport_size({"width": width, "height": 800})
-            found = _serious(page)
+            found = _serious(page) + sideways_scroll(page)
             if found:
                 problems[f"{path} at {label} width"] = found
             page.set_viewport_size({"width": 1280, "height": 900})

@@ -18,7 +18,7 @@ from mentora.relationships.services import (
     relationship_create,
 )
 
-from .conftest import log_in, screenshot
+from .conftest import log_in, screenshot, sideways_scroll
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,7 +78,7 @@ def test_relationship_pages_pass_an_accessibility_scan(
             assert response is not None and response.status == 200, path
             for width in (1280, 375):
                 page.set_viewport_size({"width": width, "height": 900})
-                found = _serious(page)
+                found = _serious(page) + sideways_scroll(page)
                 if found:
                     problems[f"{path} as {person.email} at {width}px"] = found
             page.set_viewport_size({"width": 1280, "height": 900})

@@ -17,7 +17,7 @@ from mentora.surveys.scheduling import survey_schedule_run
 from mentora.surveys.services import instrument_create
 from mentora.surveys.tests.conftest import answer, send
 
-from .conftest import log_in, screenshot
+from .conftest import log_in, screenshot, sideways_scroll
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -159,7 +159,7 @@ def test_survey_pages_pass_an_accessibility_scan(  # type: ignore[no-untyped-def
             assert response is not None and response.status == 200, path
             for width in (1280, 375):
                 page.set_viewport_size({"width": width, "height": 900})
-                found = _serious(page)
+                found = _serious(page) + sideways_scroll(page)
                 if found:
                     problems[f"{path} as {person.email} at {width}px"] = found
             page.set_viewport_size({"width": 1280, "height": 900})
