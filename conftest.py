@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 
 import pytest
 
@@ -28,18 +29,32 @@ def restore_data_migrations() -> None:
     )
 
 
+TEST_DATABASE = pytest.StashKey[str]()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, request: pytest.FixtureRequest) -> Iterator[None]:
+    """pytest-django's test databases, remembering the test database's name while it exists."""
+    from django.db import connection
+
+    request.config.stash[TEST_DATABASE] = str(connection.settings_dict["NAME"])
+    yield
+    del request.config.stash[TEST_DATABASE]
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> object:
     """A transactional test (browser, concurrency) empties every table when it ends, including
     the skills taxonomy and the built-in surveys: put them back for the tests that follow."""
     result = yield
     marker = item.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
+    # After the last test the test databases are already gone: never write anywhere then.
+    if nextitem is not None and marker is not None and marker.kwargs.get("transaction"):
         from django.db import connection
         from pytest_django.plugin import blocking_manager_key
 
-        name = str(connection.settings_dict["NAME"])
-        if name.startswith("test") or "memory" in name:  # never outside a test database
+        test_database = item.config.stash.get(TEST_DATABASE, None)
+        if test_database is not None and connection.settings_dict["NAME"] == test_database:
             with item.config.stash[blocking_manager_key].unblock():
                 restore_data_migrations()
     return result
