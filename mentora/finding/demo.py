@@ -21,7 +21,6 @@ from mentora.finding.models import SELF_SERVICE_MODES, MentorRequest
 from mentora.finding.services import (
     bookmark_set,
     consideration_update,
-    mentor_capacity,
     request_create,
     request_decline,
     request_message_add,
@@ -29,6 +28,7 @@ from mentora.finding.services import (
 )
 from mentora.programs.models import Enrollment, Program
 from mentora.relationships.models import LIVE_STAGES
+from mentora.relationships.selectors import mentor_capacity
 
 MENTOR_EMAIL = "mentor@demo.mentora.test"
 MENTEE_EMAIL = "mentee@demo.mentora.test"

@@ -26,6 +26,7 @@ from mentora.finding.models import (
 from mentora.profiles.models import MentorOffer
 from mentora.programs.models import Enrollment, Program
 from mentora.relationships.models import LIVE_STAGES, Relationship
+from mentora.relationships.selectors import live_relationship_count, mentor_capacity
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
@@ -129,12 +130,9 @@ def live_counts(*, program: Program) -> dict[int, int]:
 
 
 def free_places(*, enrollment: Enrollment) -> int:
-    offer = getattr(enrollment, "mentor_offer", None)
-    capacity = offer.capacity if offer is not None else enrollment.program.default_mentor_capacity
-    used = Relationship.objects.filter(
-        program_id=enrollment.program_id, mentor_id=enrollment.user_id, stage__in=LIVE_STAGES
-    ).count()
-    return max(0, capacity - used)
+    """How many more mentees this mentor can take now."""
+    used = live_relationship_count(program_id=enrollment.program_id, mentor_id=enrollment.user_id)
+    return max(0, mentor_capacity(enrollment=enrollment) - used)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,8 +34,9 @@ from mentora.finding.models import (
 from mentora.notifications.services import notify
 from mentora.profiles.models import MentorOffer
 from mentora.programs.models import Enrollment, Program
-from mentora.relationships.models import LIVE_STAGES, Relationship
-from mentora.relationships.services import relationship_create
+from mentora.relationships.models import Relationship
+from mentora.relationships.selectors import live_relationship_count, mentor_capacity
+from mentora.relationships.services import enrollments_lock_for_pairing, relationship_create
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
@@ -80,34 +80,6 @@ def _require_self_service(program: Program) -> None:
         raise ValidationError(
             f"{program} is {program.get_state_display().lower()}: it takes no requests now."
         )
-
-
-def mentor_capacity(*, enrollment: Enrollment) -> int:
-    """How many mentees a mentor takes at once (their offer, or the program default)."""
-    offer = getattr(enrollment, "mentor_offer", None)
-    return offer.capacity if offer is not None else enrollment.program.default_mentor_capacity
-
-
-def _live(**filters: object) -> int:
-    return Relationship.objects.filter(stage__in=LIVE_STAGES, **filters).count()
-
-
-def _lock_enrollments(
-    *, program: Program, mentor: User, mentee: User
-) -> tuple[Enrollment | None, Enrollment | None]:
-    """Lock the mentor's and the mentee's active enrollments, in primary-key order."""
-    rows = {
-        e.role: e
-        for e in Enrollment.objects.select_for_update()
-        .filter(
-            Q(user=mentor, role=Enrollment.Role.MENTOR)
-            | Q(user=mentee, role=Enrollment.Role.MENTEE),
-            program=program,
-            status=Enrollment.Status.ACTIVE,
-        )
-        .order_by("pk")
-    }
-    return rows.get(Enrollment.Role.MENTOR), rows.get(Enrollment.Role.MENTEE)
 
 
 def _offer(enrollment: Enrollment) -> MentorOffer | None:
@@ -174,7 +146,7 @@ def request_create(
     mentor_word, mentee_word = _words(program)
     if mentor.pk == mentee.pk:
         raise ValidationError({"mentor": f"You cannot be your own {mentor_word}."})
-    mentor_enrollment, mentee_enrollment = _lock_enrollments(
+    mentor_enrollment, mentee_enrollment = enrollments_lock_for_pairing(
         program=program, mentor=mentor, mentee=mentee
     )
     if mentee_enrollment is None:
@@ -195,12 +167,14 @@ def request_create(
         raise ValidationError(
             {"mentor": f"You have already asked {mentor.display_name}; wait for their answer."}
         )
-    if _live(program=program, mentor=mentor, mentee=mentee):
+    if live_relationship_count(program=program, mentor=mentor, mentee=mentee):
         raise ValidationError({"mentor": f"{mentor.display_name} is already your {mentor_word}."})
-    if _live(program=program, mentor=mentor) >= mentor_capacity(enrollment=mentor_enrollment):
+    if live_relationship_count(program=program, mentor=mentor) >= mentor_capacity(
+        enrollment=mentor_enrollment
+    ):
         raise ValidationError({"mentor": f"{mentor.display_name} has no free place at the moment."})
     limit = program.max_mentors_per_mentee
-    if _live(program=program, mentee=mentee) >= limit:
+    if live_relationship_count(program=program, mentee=mentee) >= limit:
         raise ValidationError(
             f"You already have {limit} {mentor_word}{'' if limit == 1 else 's'}, "
             "the most this program allows."
@@ -327,7 +301,9 @@ def request_accept(
     moment = now or timezone.now()
     mentor, mentee = request.mentor, request.mentee
     # Enrollments first, then the request: the same order as every other writer here.
-    mentor_enrollment, _ = _lock_enrollments(program=program, mentor=mentor, mentee=mentee)
+    mentor_enrollment, _ = enrollments_lock_for_pairing(
+        program=program, mentor=mentor, mentee=mentee
+    )
     request = _locked(request)
     if request.status != RequestStatus.PENDING:
         raise ValidationError(
@@ -335,7 +311,7 @@ def request_accept(
         )
     if mentor_enrollment is not None:
         capacity = mentor_capacity(enrollment=mentor_enrollment)
-        if _live(program=program, mentor=mentor) >= capacity:
+        if live_relationship_count(program=program, mentor=mentor) >= capacity:
             request_transition(
                 request=request,
                 to_status=RequestStatus.DECLINED,
@@ -352,7 +328,7 @@ def request_accept(
                 url=_request_url(request),
             )
             return request
-    if _live(program=program, mentee=mentee) >= program.max_mentors_per_mentee:
+    if live_relationship_count(program=program, mentee=mentee) >= program.max_mentors_per_mentee:
         request_transition(
             request=request,
             to_status=RequestStatus.WITHDRAWN,
@@ -378,11 +354,11 @@ def request_accept(
         close_reason=CloseReason.ACCEPTED,
         now=moment,
     )
-    if mentor_enrollment is not None and _live(program=program, mentor=mentor) >= mentor_capacity(
-        enrollment=mentor_enrollment
-    ):
+    if mentor_enrollment is not None and live_relationship_count(
+        program=program, mentor=mentor
+    ) >= mentor_capacity(enrollment=mentor_enrollment):
         _answer_for_full_mentor(program=program, mentor=mentor, except_pk=request.pk, now=moment)
-    if _live(program=program, mentee=mentee) >= program.max_mentors_per_mentee:
+    if live_relationship_count(program=program, mentee=mentee) >= program.max_mentors_per_mentee:
         _withdraw_for_mentee_at_limit(
             program=program, mentee=mentee, except_pk=request.pk, now=moment
         )

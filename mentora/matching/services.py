@@ -32,6 +32,7 @@ from mentora.profiles.models import MenteeNeeds
 from mentora.programs.models import Enrollment, Program
 from mentora.programs.selectors import user_manages_program
 from mentora.relationships.models import LIVE_STAGES, Relationship
+from mentora.relationships.selectors import mentor_capacity
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
@@ -510,12 +511,17 @@ def match_pin_set(*, program: Program, mentee: User, mentor: User, kind: str, se
                 f"{mentee.display_name} is already pinned to as many mentors as the program "
                 "allows; clear that pin first."
             )
-        offer_capacity = (
-            Enrollment.objects.filter(program=program, user=mentor, role=Enrollment.Role.MENTOR)
-            .values_list("mentor_offer__capacity", flat=True)
+        enrollment = (
+            Enrollment.objects.select_related("mentor_offer", "program")
+            .filter(program=program, user=mentor, role=Enrollment.Role.MENTOR)
             .first()
         )
-        capacity = offer_capacity or program.default_mentor_capacity
+        # An offer of 0 places is 0, not the program's default.
+        capacity = (
+            mentor_capacity(enrollment=enrollment)
+            if enrollment is not None
+            else program.default_mentor_capacity
+        )
         if other_pins.filter(mentor=mentor).count() >= capacity:
             raise ValidationError(
                 f"{mentor.display_name} already has {capacity} pinned mentees, their capacity."

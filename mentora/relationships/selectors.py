@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from mentora.programs.models import OrganisationManager
+from mentora.programs.models import Enrollment, OrganisationManager
 from mentora.programs.selectors import user_manages_program
 from mentora.relationships.models import (
+    LIVE_STAGES,
     Acknowledgment,
     Goal,
     Meeting,
@@ -34,6 +35,17 @@ if TYPE_CHECKING:
 MENTOR = "mentor"
 MENTEE = "mentee"
 MANAGER = "manager"
+
+
+def mentor_capacity(*, enrollment: Enrollment) -> int:
+    """How many mentees a mentor takes at once: their offer, or the program's default."""
+    offer = getattr(enrollment, "mentor_offer", None)
+    return offer.capacity if offer is not None else enrollment.program.default_mentor_capacity
+
+
+def live_relationship_count(**filters: Any) -> int:
+    """How many relationships that count against capacities and limits match the filters."""
+    return Relationship.objects.filter(stage__in=LIVE_STAGES, **filters).count()
 
 
 def _base() -> QuerySet[Relationship]:

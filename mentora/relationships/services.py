@@ -27,7 +27,6 @@ from mentora.programs.models import Enrollment, Program
 from mentora.programs.selectors import user_manages_program
 from mentora.relationships.ics import meeting_ics
 from mentora.relationships.models import (
-    LIVE_STAGES,
     STAGE_TRANSITIONS,
     Acknowledgment,
     Agreement,
@@ -46,6 +45,7 @@ from mentora.relationships.models import (
     SeparationProposal,
     Stage,
 )
+from mentora.relationships.selectors import live_relationship_count, mentor_capacity
 from mentora.relationships.times import local_text
 
 if TYPE_CHECKING:
@@ -123,8 +123,28 @@ def _locked(relationship: Relationship) -> Relationship:
 # The relationship and its stage
 
 
-def _live_count(**filters: Any) -> int:
-    return Relationship.objects.filter(stage__in=LIVE_STAGES, **filters).count()
+def enrollments_lock_for_pairing(
+    *, program: Program, mentor: User, mentee: User
+) -> tuple[Enrollment | None, Enrollment | None]:
+    """Lock the mentor's and the mentee's active enrollments in primary-key order.
+
+    Every writer that pairs people (publishing, accepting a request, a manager's pairing) takes
+    these locks first and in this order, so concurrent pairings queue instead of deadlocking.
+    """
+    rows = {
+        e.role: e
+        # Only the enrollment rows are locked (the offer is joined to read the capacity).
+        for e in Enrollment.objects.select_for_update(of=("self",))
+        .select_related("mentor_offer", "program")
+        .filter(
+            Q(user=mentor, role=Enrollment.Role.MENTOR)
+            | Q(user=mentee, role=Enrollment.Role.MENTEE),
+            program=program,
+            status=Enrollment.Status.ACTIVE,
+        )
+        .order_by("pk")
+    }
+    return rows.get(Enrollment.Role.MENTOR), rows.get(Enrollment.Role.MENTEE)
 
 
 @transaction.atomic
@@ -158,43 +178,33 @@ def relationship_create(
         raise ValidationError("This program is closed: it takes no new relationships.")
     if mentor.pk == mentee.pk:
         raise ValidationError("A person cannot be their own mentor.")
-    # Lock both enrollment rows in primary-key order so concurrent pairings queue, not deadlock.
-    enrollments = {
-        e.role: e
-        for e in Enrollment.objects.select_for_update()
-        .filter(
-            Q(user=mentor, role=Enrollment.Role.MENTOR)
-            | Q(user=mentee, role=Enrollment.Role.MENTEE),
-            program=program,
-            status=Enrollment.Status.ACTIVE,
-        )
-        .order_by("pk")
-    }
+    mentor_enrollment, mentee_enrollment = enrollments_lock_for_pairing(
+        program=program, mentor=mentor, mentee=mentee
+    )
     mentor_label = program.role_label(Enrollment.Role.MENTOR).lower()
     mentee_label = program.role_label(Enrollment.Role.MENTEE).lower()
-    if Enrollment.Role.MENTOR not in enrollments:
+    if mentor_enrollment is None:
         raise ValidationError(
             {"mentor": f"{mentor.display_name} is not an enrolled {mentor_label} of {program}."}
         )
-    if Enrollment.Role.MENTEE not in enrollments:
+    if mentee_enrollment is None:
         raise ValidationError(
             {"mentee": f"{mentee.display_name} is not an enrolled {mentee_label} of {program}."}
         )
-    offer = getattr(enrollments[Enrollment.Role.MENTOR], "mentor_offer", None)
-    capacity = offer.capacity if offer is not None else program.default_mentor_capacity
-    if _live_count(program=program, mentor=mentor) >= capacity:
+    capacity = mentor_capacity(enrollment=mentor_enrollment)
+    if live_relationship_count(program=program, mentor=mentor) >= capacity:
         raise ValidationError(
             {
                 "mentor": f"{mentor.display_name} already has {capacity} "
                 f"{'person' if capacity == 1 else 'people'} to guide, their capacity."
             }
         )
-    if _live_count(program=program, mentor=mentor, mentee=mentee):
+    if live_relationship_count(program=program, mentor=mentor, mentee=mentee):
         raise ValidationError(
             f"{mentor.display_name} and {mentee.display_name} are already paired."
         )
     limit = program.max_mentors_per_mentee
-    if _live_count(program=program, mentee=mentee) >= limit:
+    if live_relationship_count(program=program, mentee=mentee) >= limit:
         raise ValidationError(
             {
                 "mentee": f"{mentee.display_name} already has {limit} "

@@ -201,6 +201,16 @@ def test_pins_are_validated(program, manager) -> None:
     assert not Pin.objects.exists()
 
 
+def test_a_mentor_offering_no_place_cannot_be_pinned(program, manager) -> None:
+    mentor = add_mentor(program, "zero@example.org", capacity=0)
+    mentee = add_mentee(program, "m@example.org")
+    with pytest.raises(ValidationError, match="0 pinned mentees, their capacity"):
+        services.match_pin_set(
+            program=program, mentee=mentee, mentor=mentor, kind="pin", set_by=manager
+        )
+    assert not Pin.objects.exists()
+
+
 def test_move_shows_alternatives_and_rescores(program, manager) -> None:
     populate(program, mentors=3, mentees=2, capacity=1)
     run = start(program, manager)
