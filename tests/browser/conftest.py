@@ -84,3 +84,36 @@ def sideways_scroll(page) -> list[str]:
     if wide > viewport:
         return [f"the page scrolls sideways: {wide}px of content in a {viewport}px window"]
     return []
+
+
+def accessibility_problems(page) -> list[str]:
+    """Serious or critical axe violations of the page as shown now, and sideways scrolling."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    found = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+    return found + sideways_scroll(page)
+
+
+def scan_page(page, path: str, *, name: str, who: str = "") -> dict[str, list[str]]:
+    """Open a page (it must answer 200), scan it at desktop and phone width, save a screenshot.
+
+    Returns the problems by where they were seen ("<path> as <who> at <width>px").
+    """
+    response = page.goto(path)
+    assert response is not None and response.status == 200, (
+        f"{path} answered {response and response.status}"
+    )
+    problems: dict[str, list[str]] = {}
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        found = accessibility_problems(page)
+        if found:
+            problems[f"{path}{f' as {who}' if who else ''} at {width}px"] = found
+    page.set_viewport_size({"width": 1280, "height": 900})
+    screenshot(page, name)
+    return problems

@@ -3,43 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from conftest import PASSWORD
 
-from .conftest import log_in, screenshot, sideways_scroll
+from .conftest import log_in, scan_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-AXE = Axe()
-
-
-def _serious(page) -> list[str]:
-    results = AXE.run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def _scan(page, paths: list[str], prefix: str) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
     for path in paths:
-        response = page.goto(path)
-        assert response is not None and response.status == 200, (
-            f"{path} answered {response and response.status}"
-        )
-        found = _serious(page) + sideways_scroll(page)
-        if found:
-            problems[path] = found
-        for width, label in [(375, "phone")]:
-            page.set_viewport_size({"width": width, "height": 800})
-            found = _serious(page) + sideways_scroll(page)
-            if found:
-                problems[f"{path} at {label} width"] = found
-            page.set_viewport_size({"width": 1280, "height": 900})
-        screenshot(page, f"a11y-{prefix}-{path.strip('/').replace('/', '-') or 'root'}")
+        name = f"a11y-{prefix}-{path.strip('/').replace('/', '-') or 'root'}"
+        problems |= scan_page(page, path, name=name)
     return problems
 
 

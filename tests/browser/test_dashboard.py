@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
 
 from mentora.programs.demo import (
@@ -18,20 +17,9 @@ from mentora.programs.demo import (
 from mentora.surveys.instruments import builtin_instruments_install
 from mentora.surveys.models import Instrument, InstrumentVersion, Item
 
-from .conftest import log_in, screenshot
+from .conftest import accessibility_problems, log_in, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-AXE = Axe()
-
-
-def _serious(page) -> list[str]:  # type: ignore[no-untyped-def]
-    results = AXE.run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def _restore_data_migrations() -> None:
@@ -62,18 +50,18 @@ def test_manager_reads_the_dashboard_of_the_demo_program(page) -> None:  # type:
     page.get_by_text("Table behind “Funnel of mentees”").click()
     assert page.get_by_role("table", name="Funnel of mentees").is_visible()
     screenshot(page, "dashboard")
-    problems = {"dashboard": _serious(page)}
+    problems = {"dashboard": accessibility_problems(page)}
 
     page.get_by_label("Compare by").select_option("gender")
     page.get_by_role("button", name="Show").click()
     page.wait_for_url("**?group=gender")
     assert page.get_by_role("table", name="Match rate and satisfaction by gender").is_visible()
     screenshot(page, "dashboard-groups")
-    problems["dashboard by gender"] = _serious(page)
+    problems["dashboard by gender"] = accessibility_problems(page)
 
     page.get_by_role("link", name="Printable report").click()
     page.wait_for_url("**/report/**")
-    problems["printable report"] = _serious(page)
+    problems["printable report"] = accessibility_problems(page)
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
     assert page.get_by_role("img", name="Funnel of mentees").is_visible()
@@ -81,13 +69,13 @@ def test_manager_reads_the_dashboard_of_the_demo_program(page) -> None:  # type:
     page.emulate_media(media="screen")
 
     page.goto(f"/reports/programs/{program.pk}/exports/")
-    problems["exports"] = _serious(page)
+    problems["exports"] = accessibility_problems(page)
 
     page.context.clear_cookies()
     log_in(page, MENTEE_EMAIL, DEMO_PASSWORD)
     page.goto("/reports/progress/")
     assert page.get_by_role("heading", name="My progress").is_visible()
     screenshot(page, "progress")
-    problems["my progress"] = _serious(page)
+    problems["my progress"] = accessibility_problems(page)
 
     assert {name: found for name, found in problems.items() if found} == {}

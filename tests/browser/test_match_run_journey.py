@@ -4,7 +4,6 @@ and an axe scan of the matching pages."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from conftest import PASSWORD
@@ -14,20 +13,9 @@ from mentora.matching.tests.people import populate
 from mentora.profiles.models import DemographicIdentity
 from mentora.relationships.models import Relationship
 
-from .conftest import log_in, screenshot, sideways_scroll
+from .conftest import log_in, scan_page, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-AXE = Axe()
-
-
-def _serious(page) -> list[str]:  # type: ignore[no-untyped-def]
-    results = AXE.run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def _identify(program) -> None:  # type: ignore[no-untyped-def]
@@ -145,13 +133,5 @@ def test_matching_pages_pass_an_accessibility_scan(page, program, manager) -> No
         f"/matching/runs/{running.pk}/",
         f"/manage/programs/{program.pk}/",
     ]:
-        response = page.goto(path)
-        assert response is not None and response.status == 200, path
-        for width in (1280, 375):
-            page.set_viewport_size({"width": width, "height": 900})
-            found = _serious(page) + sideways_scroll(page)
-            if found:
-                problems[f"{path} at {width}px"] = found
-        page.set_viewport_size({"width": 1280, "height": 900})
-        screenshot(page, "a11y-matching-" + path.strip("/").replace("/", "-"))
+        problems |= scan_page(page, path, name="a11y-matching-" + path.strip("/").replace("/", "-"))
     assert problems == {}

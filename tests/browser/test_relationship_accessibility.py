@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from conftest import PASSWORD
@@ -18,20 +17,9 @@ from mentora.relationships.services import (
     relationship_create,
 )
 
-from .conftest import log_in, screenshot, sideways_scroll
+from .conftest import log_in, scan_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-AXE = Axe()
-
-
-def _serious(page) -> list[str]:  # type: ignore[no-untyped-def]
-    results = AXE.run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_relationship_pages_pass_an_accessibility_scan(
@@ -74,15 +62,12 @@ def test_relationship_pages_pass_an_accessibility_scan(
     ]:
         log_in(page, person.email, PASSWORD)
         for path in paths:
-            response = page.goto(path)
-            assert response is not None and response.status == 200, path
-            for width in (1280, 375):
-                page.set_viewport_size({"width": width, "height": 900})
-                found = _serious(page) + sideways_scroll(page)
-                if found:
-                    problems[f"{path} as {person.email} at {width}px"] = found
-            page.set_viewport_size({"width": 1280, "height": 900})
             name = path.strip("/").replace("/", "-") or "home"
-            screenshot(page, f"a11y-relationships-{person.email.split('@')[0]}-{name}")
+            problems |= scan_page(
+                page,
+                path,
+                name=f"a11y-relationships-{person.email.split('@')[0]}-{name}",
+                who=person.email,
+            )
         page.context.clear_cookies()
     assert problems == {}
