@@ -18,13 +18,14 @@ from mentora.matching.records import EngineInput, program_engine_input, weights_
 from mentora.profiles.choices import GENDERS, PREFER_NOT_TO_SAY
 from mentora.profiles.models import DemographicIdentity
 from mentora.programs.models import Program
+from mentora.reports.suppression import MIN_PEOPLE
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
 
-# Fairness figures are shown only for groups of at least this many people.
-MIN_GROUP_SIZE = 5
-SMALL_GROUPS_LABEL = "Groups under 5 (not shown)"
+# Fairness figures follow Mentora's small-numbers rule: groups of at least five people.
+MIN_GROUP_SIZE = MIN_PEOPLE
+SMALL_GROUPS_LABEL = f"Groups under {MIN_GROUP_SIZE} (not shown)"
 NOT_STATED = "Not stated"
 DIFF_LIMIT = 50
 PREVIEW_SAMPLE = 200
@@ -275,7 +276,9 @@ def run_fairness(*, run: MatchRun) -> list[FairnessTable]:
             else:
                 label = value.strip()
             groups[label].append(mentee_score)
-        rows = [_row(label, scores) for label, scores in groups.items() if len(scores) >= 5]
+        rows = [
+            _row(label, scores) for label, scores in groups.items() if len(scores) >= MIN_GROUP_SIZE
+        ]
         small = [s for scores in groups.values() if len(scores) < MIN_GROUP_SIZE for s in scores]
         rows.sort(key=lambda r: (-r.mentees, r.group))
         if len(small) >= MIN_GROUP_SIZE:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from scipy import stats
 
 from mentora.programs.models import Program
+from mentora.reports.suppression import MIN_PEOPLE
 from mentora.surveys.instruments import (
     BENEFIT_INSTRUMENTS,
     CHECK_IN,
@@ -34,7 +35,8 @@ from mentora.surveys.scoring import scored_value
 if TYPE_CHECKING:
     from mentora.accounts.models import User
 
-MIN_RESPONDENTS = 5
+# The one small-numbers rule of Mentora: no figure from fewer than five people.
+MIN_RESPONDENTS = MIN_PEOPLE
 CONFIDENCE = 0.95
 END_OCCASIONS = (Occasion.CLOSING, Occasion.FOLLOW_UP)
 
