@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
-from django.apps import apps
 
+from conftest import restore_data_migrations
 from mentora.programs.demo import (
     DEFAULT_SEED,
     DEMO_PASSWORD,
@@ -14,26 +12,14 @@ from mentora.programs.demo import (
     MENTEE_EMAIL,
     demo_seed,
 )
-from mentora.surveys.instruments import builtin_instruments_install
-from mentora.surveys.models import Instrument, InstrumentVersion, Item
 
 from .conftest import accessibility_problems, log_in, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _restore_data_migrations() -> None:
-    """A transactional test flushes what data migrations loaded: the demo needs the skills
-    taxonomy and the built-in surveys back (both loaders skip what exists)."""
-    taxonomy = importlib.import_module("mentora.profiles.migrations.0002_seed_skill_taxonomy")
-    taxonomy.seed_taxonomy(apps, None)
-    builtin_instruments_install(
-        instrument_model=Instrument, version_model=InstrumentVersion, item_model=Item
-    )
-
-
 def test_manager_reads_the_dashboard_of_the_demo_program(page) -> None:  # type: ignore[no-untyped-def]
-    _restore_data_migrations()
+    restore_data_migrations()  # the demo needs the taxonomy and the built-in surveys
     summary = demo_seed(seed=DEFAULT_SEED)
     program = summary.mentoring_program
     assert program is not None
