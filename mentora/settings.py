@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "mentora.accounts",
+    "mentora.site",
     "mentora.programs",
     "mentora.profiles",
     "mentora.relationships",
@@ -234,10 +235,14 @@ MENTORA_DAILY_TASKS = [
 ]
 
 REST_FRAMEWORK = {
+    # Token first: an unauthenticated call then gets 401 with `WWW-Authenticate: Token` (with
+    # the session first, DRF has no challenge to send and answers 403).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
+    # A service's ValidationError becomes a 400 in this one place.
+    "EXCEPTION_HANDLER": "mentora.lib.api.exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",

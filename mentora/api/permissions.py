@@ -7,20 +7,10 @@ The checks here only run on objects the person can already see, so a refusal is 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from rest_framework.exceptions import NotAuthenticated
-from rest_framework.request import Request
 
 from mentora.accounts.models import User
 from mentora.programs.models import Organisation, Program
 from mentora.programs.selectors import organisations_managed_by, user_manages_program
-
-
-def request_user(request: Request) -> User:
-    """The signed-in person; every endpoint but the token one requires authentication."""
-    user = request.user
-    if not isinstance(user, User) or not user.is_authenticated:
-        raise NotAuthenticated()
-    return user
 
 
 def ensure_manages_program(*, user: User, program: Program) -> None:

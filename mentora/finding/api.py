@@ -17,7 +17,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.accounts.models import User
-from mentora.api.views.base import ApiView, ListApiView
 from mentora.finding import selectors, services
 from mentora.finding.models import (
     CHOICE_QUESTIONS,
@@ -31,6 +30,7 @@ from mentora.finding.models import (
 from mentora.finding.ranking import rank_mentors
 from mentora.finding.recommendations import MAX_PER_PAGE, PER_PAGE, Filters, recommendation_page
 from mentora.finding.services import NOTE_MAX, PAUSE_NOTE_MAX
+from mentora.lib.api import ApiView, ListApiView
 from mentora.profiles.choices import INDUSTRIES, JOB_FUNCTIONS, MeetingFormat
 from mentora.programs.models import Enrollment, Program
 
@@ -294,11 +294,6 @@ class FindingView(ApiView[Any]):
             user=self.user, program=program, mentor_id=mentor_id
         )
 
-    def data(self, serializer_class: type[serializers.Serializer[Any]]) -> dict[str, Any]:
-        incoming = serializer_class(data=self.request.data)
-        incoming.is_valid(raise_exception=True)
-        return dict(incoming.validated_data)
-
 
 class RecommendationsView(FindingView):
     serializer_class = RecommendationPageSerializer
@@ -403,7 +398,7 @@ class ChecklistView(FindingView):
     def put(self, request: Request, program_id: int, mentor_id: int) -> Response:
         program = self.program(program_id)
         mentor = self.mentor_enrollment(program, mentor_id).user
-        data = self.data(ChecklistSerializer)
+        data = self.input(ChecklistSerializer)
         current = selectors.consideration_for(user=self.user, program=program, mentor=mentor)
         services.consideration_update(
             program=program,
@@ -437,7 +432,9 @@ class BookmarkListView(FindingView, ListApiView[Bookmark]):
     )
     def post(self, request: Request, program_id: int) -> Response:
         program = self.program(program_id)
-        mentor = self.mentor_enrollment(program, self.data(BookmarkCreateSerializer)["mentor"]).user
+        mentor = self.mentor_enrollment(
+            program, self.input(BookmarkCreateSerializer)["mentor"]
+        ).user
         services.bookmark_set(program=program, mentee=self.user, mentor=mentor, on=True)
         bookmark = selectors.bookmarks_of(user=self.user, program=program).get(mentor=mentor)
         return Response(self.output(bookmark, BookmarkSerializer), status=status.HTTP_201_CREATED)

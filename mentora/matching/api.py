@@ -17,8 +17,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.accounts.models import User
-from mentora.api.views.base import ApiView, ListApiView
 from mentora.engine.records import FACTOR_NAMES
+from mentora.lib.api import ApiView, ListApiView
 from mentora.matching import selectors, services
 from mentora.matching.models import MODE_CHOICES, MatchingSettings, MatchRun, Pin, Proposal
 from mentora.matching.models import UnmatchedMentee as UnmatchedRow
@@ -233,11 +233,6 @@ class MatchingView(ApiView[MatchRun]):
     def run(self, run_id: int) -> MatchRun:
         return selectors.get_run_for_user(user=self.user, run_id=run_id)
 
-    def data(self, serializer_class: type[serializers.Serializer[Any]]) -> dict[str, Any]:
-        incoming = serializer_class(data=self.request.data)
-        incoming.is_valid(raise_exception=True)
-        return dict(incoming.validated_data)
-
 
 class RunListView(ListApiView[MatchRun]):
     serializer_class = MatchRunSerializer
@@ -284,7 +279,7 @@ class SettingsView(MatchingView):
     )
     def put(self, request: Request, program_id: int) -> Response:
         program = self.program(program_id)
-        data = self.data(SettingsSerializer)
+        data = self.input(SettingsSerializer)
         settings = services.matching_settings_save(program=program, updated_by=self.user, **data)
         return Response(self.output(settings, SettingsSerializer))
 
@@ -306,7 +301,7 @@ class PinListView(MatchingView):
     )
     def post(self, request: Request, program_id: int) -> Response:
         program = self.program(program_id)
-        data = self.data(PinCreateSerializer)
+        data = self.input(PinCreateSerializer)
         pin = services.match_pin_set(
             program=program,
             mentee=selectors.get_participant_of_program(program=program, user_id=data["mentee"]),
@@ -395,7 +390,7 @@ class ProposalMoveView(MatchingView):
     )
     def post(self, request: Request, run_id: int, proposal_id: int) -> Response:
         proposal = self.proposal(run_id, proposal_id)
-        data = self.data(MoveSerializer)
+        data = self.input(MoveSerializer)
         mentor = selectors.get_participant_of_program(
             program=proposal.run.program, user_id=data["mentor"]
         )
@@ -462,7 +457,7 @@ class RunWeightsPreviewView(MatchingView):
     )
     def post(self, request: Request, run_id: int) -> Response:
         run = self.run(run_id)
-        data = self.data(PreviewRequestSerializer)
+        data = self.input(PreviewRequestSerializer)
         weights = services.clean_weights(data["weights"])
         preview = selectors.weights_preview(run=run, weights=weights_from_mapping(weights))
         return Response(PreviewSerializer(asdict(preview)).data)

@@ -13,12 +13,12 @@ from django.http import Http404
 from mentora.engine.api import recommend
 from mentora.engine.features import build_model
 from mentora.engine.records import Constraints, Weights
+from mentora.lib.suppression import MIN_PEOPLE
 from mentora.matching.models import MatchRun, Pin, Proposal, UnmatchedMentee
 from mentora.matching.records import EngineInput, program_engine_input, weights_from_mapping
 from mentora.profiles.choices import GENDERS, PREFER_NOT_TO_SAY
 from mentora.profiles.models import DemographicIdentity
 from mentora.programs.models import Program
-from mentora.reports.suppression import MIN_PEOPLE
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User

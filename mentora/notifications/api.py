@@ -10,7 +10,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.api.views.base import ApiView, ListApiView
+from mentora.lib.api import ApiView, ListApiView
 from mentora.notifications.models import Notification, NotificationPreference
 from mentora.notifications.selectors import (
     get_notification_for_user,

@@ -19,7 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.accounts.models import User
-from mentora.api.views.base import ApiView, ListApiView
+from mentora.lib.api import ApiView, ListApiView
 from mentora.profiles.choices import Cadence, FocusArea
 from mentora.programs.selectors import get_program_for_user
 from mentora.relationships import selectors, services
@@ -453,11 +453,6 @@ class RelationshipView(ApiView[Relationship]):
             )
         return selectors.get_relationship_for_user(user=self.user, relationship_id=relationship_id)
 
-    def data(self, serializer_class: type[serializers.Serializer[Any]]) -> dict[str, Any]:
-        incoming = serializer_class(data=self.request.data)
-        incoming.is_valid(raise_exception=True)
-        return dict(incoming.validated_data)
-
 
 class RelationshipDetailView(RelationshipView):
     parties_only = False
@@ -479,7 +474,7 @@ class RelationshipAdvanceView(RelationshipView):
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id)
-        data = self.data(AdvanceSerializer)
+        data = self.input(AdvanceSerializer)
         if data["to_stage"] == Stage.INITIATION and relationship.stage == Stage.PENDING_ACCEPTANCE:
             relationship = services.relationship_accept(relationship=relationship, by=self.user)
         else:
@@ -514,7 +509,7 @@ class AcquaintanceView(RelationshipView):
     def put(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id)
         services.acquaintance_update(
-            relationship=relationship, by=self.user, **self.data(AcquaintanceSerializer)
+            relationship=relationship, by=self.user, **self.input(AcquaintanceSerializer)
         )
         return Response(self.output(relationship, AcquaintanceSerializer))
 
@@ -575,7 +570,7 @@ class GoalListView(RelationshipView):
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id)
-        data = self.data(GoalCreateSerializer)
+        data = self.input(GoalCreateSerializer)
         owner = relationship.mentor if data.pop("owner") == "mentor" else relationship.mentee
         goal = services.goal_create(relationship=relationship, by=self.user, owner=owner, **data)
         return Response(self.output(goal, GoalSerializer), status=status.HTTP_201_CREATED)
@@ -593,7 +588,7 @@ class GoalProgressView(RelationshipView):
         goal = self.relationship(relationship_id).goals.filter(pk=goal_id).first()
         if goal is None:
             raise Http404("No such goal.")
-        data = self.data(GoalProgressSerializer)
+        data = self.input(GoalProgressSerializer)
         goal = services.goal_update_progress(
             goal=goal,
             by=self.user,
@@ -624,7 +619,7 @@ class MeetingListView(RelationshipView):
         meeting = services.meeting_schedule(
             relationship=self.relationship(relationship_id),
             by=self.user,
-            **self.data(MeetingCreateSerializer),
+            **self.input(MeetingCreateSerializer),
         )
         return Response(self.output(meeting, MeetingSerializer), status=status.HTTP_201_CREATED)
 
@@ -653,7 +648,7 @@ class MeetingDetailView(MeetingView):
         meeting = services.meeting_record(
             meeting=self.meeting(relationship_id, meeting_id),
             by=self.user,
-            **self.data(MeetingRecordSerializer),
+            **self.input(MeetingRecordSerializer),
         )
         return Response(self.output(meeting, MeetingSerializer))
 
@@ -668,7 +663,7 @@ class MeetingRescheduleView(MeetingView):
         meeting = services.meeting_reschedule(
             meeting=self.meeting(relationship_id, meeting_id),
             by=self.user,
-            **self.data(MeetingRescheduleSerializer),
+            **self.input(MeetingRescheduleSerializer),
         )
         return Response(self.output(meeting, MeetingSerializer))
 
@@ -693,7 +688,7 @@ class PrivateNoteView(MeetingView):
     def put(self, request: Request, relationship_id: int, meeting_id: int) -> Response:
         meeting = self.meeting(relationship_id, meeting_id)
         services.private_note_save(
-            meeting=meeting, author=self.user, **self.data(PrivateNoteSerializer)
+            meeting=meeting, author=self.user, **self.input(PrivateNoteSerializer)
         )
         return Response(self.output(meeting, MeetingSerializer))
 
@@ -721,7 +716,7 @@ class QuestionListView(RelationshipView):
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id)
-        data = self.data(PairQuestionSerializer)
+        data = self.input(PairQuestionSerializer)
         meeting = data.get("meeting")
         question = services.question_ask(
             relationship=relationship, by=self.user, text=data["text"], meeting=meeting
@@ -740,7 +735,7 @@ class ReplyView(RelationshipView):
         if question is None:
             raise Http404("No such question.")
         reply = services.question_reply(
-            question=question, by=self.user, **self.data(ReplySerializer)
+            question=question, by=self.user, **self.input(ReplySerializer)
         )
         return Response(self.output(reply, ReplySerializer), status=status.HTTP_201_CREATED)
 
@@ -763,7 +758,7 @@ class LessonListView(RelationshipView):
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id)
-        data = self.data(LessonSerializer)
+        data = self.input(LessonSerializer)
         lesson = services.lesson_record(
             relationship=relationship, by=self.user, text=data["text"], goal=data.get("goal")
         )
@@ -786,7 +781,7 @@ class ResourceListView(RelationshipView):
         responses={201: ResourceSerializer},
     )
     def post(self, request: Request, relationship_id: int) -> Response:
-        data = self.data(ResourceSerializer)
+        data = self.input(ResourceSerializer)
         resource = services.resource_add(
             relationship=self.relationship(relationship_id),
             by=self.user,
@@ -821,7 +816,7 @@ class SeparationView(RelationshipView):
         proposal = services.separation_propose(
             relationship=self.relationship(relationship_id),
             by=self.user,
-            **self.data(SeparationProposalSerializer),
+            **self.input(SeparationProposalSerializer),
         )
         return Response(
             self.output(proposal, SeparationProposalSerializer), status=status.HTTP_201_CREATED
@@ -877,7 +872,7 @@ class SeparationDecideView(ProposalView):
     def post(self, request: Request, relationship_id: int, proposal_id: int) -> Response:
         proposal = self.proposal(relationship_id, proposal_id)
         services.separation_decide(
-            proposal=proposal, by=self.user, **self.data(SeparationDecisionSerializer)
+            proposal=proposal, by=self.user, **self.input(SeparationDecisionSerializer)
         )
         return Response(
             self.output(self.relationship(relationship_id), RelationshipDetailSerializer)
@@ -899,7 +894,7 @@ class ClosingReflectionView(RelationshipView):
         reflection = services.closing_reflection_save(
             relationship=self.relationship(relationship_id),
             by=self.user,
-            **self.data(ClosingReflectionSerializer),
+            **self.input(ClosingReflectionSerializer),
         )
         return Response(self.output(reflection, ClosingReflectionSerializer))
 
@@ -918,7 +913,7 @@ class RedefinitionView(RelationshipView):
 
     @extend_schema(summary="Set the new terms (from separation this starts redefinition)")
     def put(self, request: Request, relationship_id: int) -> Response:
-        data = self.data(RedefinitionSerializer)
+        data = self.input(RedefinitionSerializer)
         terms = services.redefinition_set(
             relationship=self.relationship(relationship_id),
             by=self.user,
@@ -944,7 +939,7 @@ class AcknowledgmentView(RelationshipView):
         acknowledgment = services.acknowledgment_write(
             relationship=self.relationship(relationship_id),
             by=self.user,
-            **self.data(AcknowledgmentSerializer),
+            **self.input(AcknowledgmentSerializer),
         )
         return Response(self.output(acknowledgment, AcknowledgmentSerializer))
 
@@ -962,6 +957,6 @@ class AcknowledgmentPublicView(RelationshipView):
         if acknowledgment is None:
             raise Http404("No thank-you yet.")
         acknowledgment = services.acknowledgment_set_public(
-            acknowledgment=acknowledgment, by=self.user, **self.data(PublicSerializer)
+            acknowledgment=acknowledgment, by=self.user, **self.input(PublicSerializer)
         )
         return Response(self.output(acknowledgment, AcknowledgmentSerializer))

@@ -18,8 +18,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.api.errors import validation_error_from_django
-from mentora.api.views.base import ApiView
+from mentora.lib.api import ApiView, validation_error_from_django
 from mentora.reports import exports, selectors
 
 # --- Serializers (read-only views of the selectors' dataclasses) ---------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from mentora.reports.suppression import SUPPRESSED_TEXT, Figure
+from mentora.lib.suppression import SUPPRESSED_TEXT, Figure
 
 WIDTH = 660
 LABEL_WIDTH = 262

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from mentora.lib.suppression import Figure, figure, is_reportable
 from mentora.programs.models import Program
-from mentora.reports.suppression import Figure, figure, is_reportable
 from mentora.surveys.instruments import CHECK_IN
 from mentora.surveys.models import Anonymity, Answer
 from mentora.surveys.outcomes import (

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from mentora.lib.suppression import SUPPRESSED_TEXT
 from mentora.reports.charts import (
     Bar,
     Chart,
@@ -19,7 +20,6 @@ from mentora.reports.charts import (
 )
 from mentora.reports.outcomes import BenefitRow
 from mentora.reports.selectors import Dashboard, ProgramProgress
-from mentora.reports.suppression import SUPPRESSED_TEXT
 
 
 @dataclass(frozen=True)

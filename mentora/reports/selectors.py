@@ -1,7 +1,7 @@
 """The figures of a program's dashboard, its group comparison, and a participant's own progress.
 
 Everything is computed with a handful of aggregate queries per program, whatever its size, and
-every statistic goes through `mentora.reports.suppression.figure` (nothing computed from fewer than
+every statistic goes through `mentora.lib.suppression.figure` (nothing computed from fewer than
 five people is shown). The definitions below are the ones the dashboard page and
 docs/program-dashboard.md state.
 
@@ -27,6 +27,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from mentora.lib.suppression import Figure, figure, is_reportable, ratio
 from mentora.profiles.choices import GENDERS, PREFER_NOT_TO_SAY
 from mentora.profiles.models import DemographicIdentity
 from mentora.programs.models import Enrollment, Program
@@ -41,7 +42,6 @@ from mentora.relationships.models import (
     Stage,
 )
 from mentora.reports import outcomes
-from mentora.reports.suppression import Figure, figure, is_reportable, ratio
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User

@@ -11,10 +11,10 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.shortcuts import render
 
 from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.lib.suppression import MIN_PEOPLE, SUPPRESSED_TEXT
 from mentora.programs.models import Program
 from mentora.reports import exports, selectors
 from mentora.reports.presentation import dashboard_charts, progress_items
-from mentora.reports.suppression import MIN_PEOPLE, SUPPRESSED_TEXT
 
 
 def _comparison(request: AuthenticatedHttpRequest, program: Program) -> Any:

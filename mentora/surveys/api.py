@@ -15,7 +15,7 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.api.views.base import ApiView, ListApiView
+from mentora.lib.api import ApiView, ListApiView
 from mentora.programs.selectors import get_managed_program
 from mentora.surveys import selectors, services
 from mentora.surveys.models import Anonymity, Audience, Instrument, Item, Occasion, Survey

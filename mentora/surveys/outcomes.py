@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from scipy import stats
 
+from mentora.lib.suppression import MIN_PEOPLE
 from mentora.programs.models import Program
-from mentora.reports.suppression import MIN_PEOPLE
 from mentora.surveys.instruments import (
     BENEFIT_INSTRUMENTS,
     CHECK_IN,

@@ -23,17 +23,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mentora.accounts.models import User
-from mentora.api.permissions import request_user
 from mentora.api.serializers.auth import TokenRequestSerializer, TokenSerializer
 from mentora.api.services import api_token_issue, api_token_revoke
-from mentora.api.views.base import AUTHENTICATION_CLASSES
+from mentora.lib.api import request_user
 
 WRONG_CREDENTIALS = "The email address or the password is not right."
 
 
 class TokenView(APIView):
     serializer_class = TokenRequestSerializer
-    authentication_classes = AUTHENTICATION_CLASSES
 
     def get_permissions(self) -> list[BasePermission]:
         if self.request.method == "POST":

@@ -12,7 +12,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.accounts.models import User
-from mentora.api.errors import validation_error_from_django
 from mentora.api.serializers.enrollments import (
     EnrollmentAnswersSerializer,
     EnrollmentDecisionSerializer,
@@ -22,7 +21,7 @@ from mentora.api.serializers.enrollments import (
     MenteeNeedsInputSerializer,
     MentorOfferInputSerializer,
 )
-from mentora.api.views.base import ApiView, ListApiView
+from mentora.lib.api import ApiView, ListApiView, validation_error_from_django
 from mentora.programs.models import Enrollment
 from mentora.programs.selectors import (
     enrollments_visible_to,

@@ -21,7 +21,7 @@ from mentora.api.serializers.organisations import (
     OrganisationSerializer,
 )
 from mentora.api.serializers.people import InvitationSerializer
-from mentora.api.views.base import ApiView, ListApiView
+from mentora.lib.api import ApiView, ListApiView
 from mentora.programs.models import Invitation, Organisation, OrganisationManager
 from mentora.programs.services import invitation_create, organisation_create
 

@@ -21,7 +21,7 @@ from mentora.api.serializers.profiles import (
     ProfileUpdateSerializer,
     SkillSerializer,
 )
-from mentora.api.views.base import ApiView, ListApiView
+from mentora.lib.api import ApiView, ListApiView
 from mentora.profiles.models import DemographicIdentity, Profile, Skill
 from mentora.profiles.selectors import (
     get_profile_for_user,

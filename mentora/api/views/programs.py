@@ -10,7 +10,6 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.api.errors import validation_error_from_django
 from mentora.api.permissions import ensure_manages_program
 from mentora.api.selectors import organisations_visible_to, program_invitations
 from mentora.api.serializers.people import InvitationSerializer
@@ -21,7 +20,7 @@ from mentora.api.serializers.programs import (
     ProgramTransitionSerializer,
     ProgramUpdateSerializer,
 )
-from mentora.api.views.base import ApiView, ListApiView
+from mentora.lib.api import ApiView, ListApiView, validation_error_from_django
 from mentora.programs.models import Invitation, Program
 from mentora.programs.selectors import get_program_for_user, programs_visible_to
 from mentora.programs.services import (

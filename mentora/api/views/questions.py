@@ -15,7 +15,7 @@ from mentora.api.serializers.programs import (
     QuestionSerializer,
     QuestionUpdateSerializer,
 )
-from mentora.api.views.base import ApiView, ListApiView
+from mentora.lib.api import ApiView, ListApiView
 from mentora.programs.models import Program, Question
 from mentora.programs.selectors import get_program_for_user, get_question
 from mentora.programs.services import question_create, question_delete, question_update

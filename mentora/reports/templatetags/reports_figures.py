@@ -6,10 +6,10 @@ from typing import Any
 
 from django import template
 
+from mentora.lib.suppression import Figure
 from mentora.programs.models import Program
 from mentora.reports.charts import number, percent
 from mentora.reports.selectors import program_headlines
-from mentora.reports.suppression import Figure
 
 register = template.Library()
 
