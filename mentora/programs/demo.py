@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from allauth.account.models import EmailAddress
-from django.db import transaction
 
 from mentora.accounts.models import User
 from mentora.profiles.choices import Cadence, FocusArea, Preference
@@ -305,7 +304,7 @@ def demo_plan_people(*, rng: random.Random, mentors: int, mentees: int) -> list[
 # --- Writing -------------------------------------------------------------------------------------
 
 
-def _log(stdout: Writer | None, message: str) -> None:
+def demo_log(stdout: Writer | None, message: str) -> None:
     if stdout is not None:
         stdout.write(message + "\n")
 
@@ -552,7 +551,7 @@ def _create_coaching_program(
 
 def _create_people(*, people: Sequence[PersonPlan], stdout: Writer | None) -> dict[int, User]:
     """Users (who cannot log in) and their profiles; managers are linked once everyone exists."""
-    _log(stdout, f"Creating {len(people)} people...")
+    demo_log(stdout, f"Creating {len(people)} people...")
     users = {
         person.index: User.objects.create_user(email=person.email, password=None)
         for person in people
@@ -766,7 +765,7 @@ def _enroll_mentoring(
     skills: dict[str, Skill],
     stdout: Writer | None,
 ) -> None:
-    _log(stdout, f"Enrolling them in {program.name}...")
+    demo_log(stdout, f"Enrolling them in {program.name}...")
     for person in people:
         answers = _mentoring_answers(
             rng,
@@ -846,7 +845,7 @@ def _enroll_coaching(
     stdout: Writer | None,
 ) -> None:
     """Senior leaders and external coaches as coaches; new managers as coachees."""
-    _log(stdout, f"Enrolling coaches and coachees in {program.name}...")
+    demo_log(stdout, f"Enrolling coaches and coachees in {program.name}...")
     leaders = [p for p in people if p.role == "mentor" and p.seniority in {"director", "executive"}]
     internal = rng.sample(leaders, k=COACH_COUNT - 2)
     coaches = [users[p.index] for p in internal] + _create_external_coaches(rng)
@@ -921,7 +920,8 @@ def _add_demographics(
 # --- Entry point ---------------------------------------------------------------------------------
 
 
-def _summary(*, organisation: Organisation, created: bool) -> DemoSummary:
+def demo_summary(*, organisation: Organisation, created: bool) -> DemoSummary:
+    """What the demo holds: its organisation, programs and how many people in each role."""
     # Looked up by slug, which renaming a program keeps; a deleted program counts as empty.
     programs = organisation.programs.all()
     mentoring = programs.filter(slug=MENTORING_PROGRAM_SLUG).first()
@@ -947,30 +947,9 @@ def _summary(*, organisation: Organisation, created: bool) -> DemoSummary:
     )
 
 
-def demo_seed(*, seed: int = DEFAULT_SEED, stdout: Writer | None = None) -> DemoSummary:
-    """Build the demo organisation, programs and people, or do nothing if the demo exists."""
-    existing = Organisation.objects.filter(slug=DEMO_ORGANISATION_SLUG).first()
-    if existing is not None:
-        _log(stdout, f"The demo ({existing.name}) is already loaded; nothing to do.")
-        return _summary(organisation=existing, created=False)
-    clashes = sorted(
-        User.objects.filter(email__in=[a.email for a in DEMO_ACCOUNTS]).values_list(
-            "email", flat=True
-        )
-    )
-    if clashes or Organisation.objects.filter(name__iexact=DEMO_ORGANISATION_NAME).exists():
-        raise DemoError(
-            "This database already has "
-            + (f"the accounts {', '.join(clashes)}" if clashes else DEMO_ORGANISATION_NAME)
-            + " but not the demo organisation; load the demo into a fresh database."
-        )
-    with transaction.atomic():
-        return _build(seed=seed, stdout=stdout)
-
-
-def _build(*, seed: int, stdout: Writer | None) -> DemoSummary:
-    rng = random.Random(seed)
-    _log(stdout, f"Building the demo with seed {seed}...")
+def programs_demo_seed(*, rng: random.Random, stdout: Writer | None = None) -> list[Program]:
+    """Create the demo accounts, organisation, programs and enrolled people (inside the site's
+    transaction); returns the programs for the other apps' demo parts."""
     accounts = _create_demo_accounts()
     organisation = _create_organisation(manager=accounts["manager"])
     skills = {s.name: s for s in Skill.objects.filter(organisation__isnull=True)}
@@ -1006,26 +985,4 @@ def _build(*, seed: int, stdout: Writer | None) -> DemoSummary:
         stdout=stdout,
     )
     _add_demographics(rng, people=people, users=users)
-    from mentora.relationships.demo import relationships_demo_seed
-
-    for program in (mentoring, coaching):
-        relationships_demo_seed(program=program, rng=rng)
-    _log(stdout, "Paired people in every stage of the relationship lifecycle.")
-    from mentora.finding.demo import finding_demo_seed
-    from mentora.matching.demo import matching_demo_seed
-    from mentora.surveys.demo import surveys_demo_seed
-
-    for program in (mentoring, coaching):
-        surveys_demo_seed(program=program, rng=rng)
-        finding_demo_seed(program=program, rng=rng)
-        matching_demo_seed(program=program, rng=rng)
-    return _summary(organisation=organisation, created=True)
-
-
-def demo_accounts_text(*, url: str = DEMO_URL) -> str:
-    """The block that tells a newcomer how to log in to the demo."""
-    width = max(len(account.role) for account in DEMO_ACCOUNTS) + 2
-    lines = [f"Demo accounts (password: {DEMO_PASSWORD}):"]
-    lines += [f"  {account.role:<{width}}{account.email}" for account in DEMO_ACCOUNTS]
-    lines.append(f"Open {url} and log in with one of them (the site admin also at {url}/admin/).")
-    return "\n".join(lines)
+    return [mentoring, coaching]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
 from mentora.matching.demo import matching_demo_seed
 from mentora.matching.models import MatchRun
 from mentora.matching.tests.people import populate
+from mentora.programs.demo import MENTORING_PROGRAM_NAME
+from mentora.programs.models import Program
+from mentora.site.demo import demo_seed
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +32,10 @@ def test_coaching_programs_get_no_demo_run(program, manager, mentor, mentee) -> 
     assert matching_demo_seed(program=program, rng=random.Random(1)) is None
 
 
-def test_the_whole_demo_has_a_draft_quickly(db: None) -> None:
-    from mentora.programs.demo import MENTORING_PROGRAM_NAME, demo_seed
-    from mentora.programs.models import Program
-
-    started = time.perf_counter()
+def test_the_whole_demo_has_a_draft(db: None) -> None:
     demo_seed()
-    assert time.perf_counter() - started < 120
     program = Program.objects.get(name=MENTORING_PROGRAM_NAME)
     run = MatchRun.objects.get(program=program)
     assert run.status == MatchRun.Status.DRAFT, run.error
     assert run.proposals.exists()
-    finished = run.finished_at
-    assert finished is not None and run.started_at is not None
-    assert (finished - run.started_at).total_seconds() < 5
+    assert run.finished_at is not None and run.started_at is not None

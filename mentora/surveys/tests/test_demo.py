@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from django.db import transaction
 
-from mentora.programs.demo import DEFAULT_SEED, MENTEE_EMAIL, DemoSummary, demo_seed
+from mentora.programs.demo import DEFAULT_SEED, MENTEE_EMAIL, DemoSummary
+from mentora.site.demo import demo_seed
 from mentora.surveys.models import Response, Survey
 from mentora.surveys.outcomes import benefit_changes, check_in_summary
 from mentora.surveys.selectors import mentor_feedback_ratings
