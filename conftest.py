@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 
 import pytest
 
 from mentora.accounts.models import User
-from mentora.profiles.services import profile_update
 from mentora.programs.models import Enrollment, Organisation, Program
 from mentora.programs.services import enrollment_submit, organisation_create, program_create
-
-PASSWORD = "correct horse battery staple"  # noqa: S105 - a test persona's password
-
-
-def restore_data_migrations() -> None:
-    """Load again what data migrations load (both loaders skip what exists)."""
-    from django.apps import apps
-
-    from mentora.surveys.instruments import builtin_instruments_install
-    from mentora.surveys.models import Instrument, InstrumentVersion, Item
-
-    taxonomy = importlib.import_module("mentora.profiles.migrations.0002_seed_skill_taxonomy")
-    taxonomy.seed_taxonomy(apps, None)
-    builtin_instruments_install(
-        instrument_model=Instrument, version_model=InstrumentVersion, item_model=Item
-    )
-
+from mentora.testing import make_person, restore_data_migrations
 
 TEST_DATABASE = pytest.StashKey[str]()
 
@@ -58,17 +40,6 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
             with item.config.stash[blocking_manager_key].unblock():
                 restore_data_migrations()
     return result
-
-
-def make_person(email: str, name: str, **profile: object) -> User:
-    user = User.objects.create_user(email=email, password=PASSWORD)
-    from allauth.account.models import EmailAddress
-
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    profile.setdefault("timezone", "Europe/London")
-    profile.setdefault("languages", ["en"])
-    profile_update(user=user, display_name=name, **profile)  # type: ignore[arg-type]
-    return user
 
 
 @pytest.fixture

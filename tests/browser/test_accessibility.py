@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PASSWORD
+from mentora.testing import PASSWORD
 
 from .conftest import log_in, scan_page
 

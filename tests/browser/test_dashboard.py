@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import restore_data_migrations
 from mentora.programs.demo import DEFAULT_SEED, DEMO_PASSWORD, MANAGER_EMAIL, MENTEE_EMAIL
 from mentora.site.demo import demo_seed
+from mentora.testing import restore_data_migrations
 
 from .conftest import accessibility_problems, log_in, screenshot
 

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from conftest import PASSWORD
 from mentora.finding.models import MentorConsideration, MentorRequest, RequestStatus
 from mentora.finding.services import request_create, request_message_add
 from mentora.finding.tests.conftest import add_mentor
 from mentora.relationships.models import Relationship
+from mentora.testing import PASSWORD
 
 from .conftest import log_in, scan_page, screenshot
 

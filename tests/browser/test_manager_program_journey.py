@@ -25,7 +25,7 @@ BAD_ROWS = (
 def test_manager_creates_a_program_and_imports_a_csv(
     page, live_server, organisation, manager, tmp_path
 ) -> None:
-    from conftest import PASSWORD
+    from mentora.testing import PASSWORD
 
     log_in(page, manager.email, PASSWORD)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Manage").click()

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from conftest import PASSWORD
 from mentora.matching.models import MatchRun, Pin
 from mentora.matching.services import match_run_start
 from mentora.matching.tests.people import populate
 from mentora.profiles.models import DemographicIdentity
 from mentora.relationships.models import Relationship
+from mentora.testing import PASSWORD
 
 from .conftest import log_in, scan_page, screenshot
 

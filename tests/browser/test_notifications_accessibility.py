@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from conftest import PASSWORD
 from mentora.notifications.services import notify
+from mentora.testing import PASSWORD
 
 from .conftest import log_in
 from .test_accessibility import _scan

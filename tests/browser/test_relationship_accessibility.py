@@ -7,7 +7,6 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from conftest import PASSWORD
 from mentora.relationships.services import (
     agreement_confirm,
     agreement_save,
@@ -16,6 +15,7 @@ from mentora.relationships.services import (
     question_ask,
     relationship_create,
 )
+from mentora.testing import PASSWORD
 
 from .conftest import log_in, scan_page
 

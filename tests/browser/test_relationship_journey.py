@@ -7,10 +7,10 @@ import datetime
 
 import pytest
 
-from conftest import PASSWORD
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import goal_create, relationship_create
 from mentora.relationships.tests import conftest as relationship_fixtures
+from mentora.testing import PASSWORD
 
 from .conftest import log_in, screenshot
 

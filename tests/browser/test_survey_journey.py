@@ -7,7 +7,6 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from conftest import PASSWORD
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import relationship_advance, relationship_create
 from mentora.surveys.instruments import builtin_instruments_install
@@ -15,6 +14,7 @@ from mentora.surveys.models import Instrument, InstrumentVersion, Item, Occasion
 from mentora.surveys.scheduling import survey_schedule_run
 from mentora.surveys.services import instrument_create
 from mentora.surveys.tests.conftest import answer, send
+from mentora.testing import PASSWORD
 
 from .conftest import log_in, scan_page, screenshot
 

@@ -15,9 +15,9 @@ from allauth.mfa.totp.internal.auth import (
 )
 from rest_framework.test import APIClient
 
-from conftest import PASSWORD, make_person
 from mentora.accounts.models import User
 from mentora.programs.models import Program
+from mentora.testing import PASSWORD, make_person
 
 TOKEN_URL = "/api/auth/token/"
 

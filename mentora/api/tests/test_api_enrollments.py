@@ -8,11 +8,11 @@ from collections.abc import Callable
 import pytest
 from rest_framework.test import APIClient
 
-from conftest import make_person
 from mentora.accounts.models import User
 from mentora.profiles.models import Skill, SkillCategory
 from mentora.programs.models import Enrollment, Program, Question
 from mentora.programs.services import enrollment_submit, question_create
+from mentora.testing import make_person
 
 ApiAs = Callable[[User], APIClient]
 

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from conftest import make_person
 from mentora.accounts.models import User
 from mentora.programs.models import Enrollment, Program
 from mentora.programs.services import enrollment_submit
+from mentora.testing import make_person
 
 
 def add_mentor(

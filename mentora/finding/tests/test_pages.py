@@ -6,12 +6,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
 from mentora.accounts.models import User
 from mentora.finding.models import MentorConsideration, MentorRequest, RequestStatus
 from mentora.finding.services import consideration_update, request_create
 from mentora.finding.tests.conftest import add_mentee
 from mentora.programs.models import Program
+from mentora.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import make_person
 from mentora.accounts.models import User
 from mentora.programs.models import Enrollment, Program
 from mentora.programs.services import enrollment_submit
+from mentora.testing import make_person
 
 
 def add_mentor(program: Program, email: str, **offer: object) -> User:

@@ -6,13 +6,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
 from mentora.accounts.models import User
 from mentora.matching import services
 from mentora.matching.models import MatchingSettings, MatchRun, Pin
 from mentora.matching.records import weights_from_mapping
 from mentora.matching.tests.people import populate
 from mentora.relationships.models import Relationship
+from mentora.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

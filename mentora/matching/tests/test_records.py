@@ -7,7 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conftest import make_person
 from mentora.engine import match
 from mentora.engine.records import Weights
 from mentora.matching.models import MatchingSettings, Pin
@@ -22,6 +21,7 @@ from mentora.programs.models import Enrollment, Question
 from mentora.programs.services import enrollment_submit, question_create
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import relationship_create
+from mentora.testing import make_person
 
 pytestmark = pytest.mark.django_db
 

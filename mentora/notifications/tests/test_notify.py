@@ -10,7 +10,6 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from conftest import make_person
 from mentora.notifications.models import Notification
 from mentora.notifications.selectors import unread_count
 from mentora.notifications.services import (
@@ -20,6 +19,7 @@ from mentora.notifications.services import (
     preferences_update,
 )
 from mentora.notifications.tasks import send_notification_digest
+from mentora.testing import make_person
 
 pytestmark = pytest.mark.django_db
 

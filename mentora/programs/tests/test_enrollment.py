@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from conftest import make_person
 from mentora.programs.models import Enrollment, Invitation, Program, Question
 from mentora.programs.services import (
     enrollment_approve,
@@ -16,6 +15,7 @@ from mentora.programs.services import (
     invitation_create,
     question_create,
 )
+from mentora.testing import make_person
 
 pytestmark = pytest.mark.django_db
 

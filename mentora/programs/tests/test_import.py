@@ -14,7 +14,6 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
-from conftest import make_person
 from mentora.accounts.models import User
 from mentora.profiles.models import MenteeNeeds, MentorOffer, Profile
 from mentora.programs import participant_io
@@ -40,6 +39,7 @@ from mentora.programs.tests.participant_files import (
     csv_bytes,
     xlsx_bytes,
 )
+from mentora.testing import make_person
 
 pytestmark = pytest.mark.django_db
 

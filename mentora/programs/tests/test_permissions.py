@@ -90,8 +90,8 @@ def test_manager_of_one_organisation_cannot_see_another_organisations_program(
 
 
 def test_mentees_see_mentors_but_not_other_mentees(client: Client, program, mentor, mentee) -> None:
-    from conftest import make_person
     from mentora.programs.services import enrollment_submit
+    from mentora.testing import make_person
 
     other = make_person("second.mentee@example.org", "Sam Second")
     enrollment_submit(program=program, user=other, role="mentee", answers={}, mentee_needs={})

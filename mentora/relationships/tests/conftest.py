@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_person
 from mentora.accounts.models import User
 from mentora.programs.models import Enrollment, Organisation, Program
 from mentora.programs.services import enrollment_submit, program_create
@@ -14,6 +13,7 @@ from mentora.relationships.services import (
     agreement_save,
     relationship_create,
 )
+from mentora.testing import make_person
 
 
 @pytest.fixture

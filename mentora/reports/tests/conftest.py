@@ -25,7 +25,6 @@ from dataclasses import dataclass
 import pytest
 import time_machine
 
-from conftest import make_person
 from mentora.accounts.models import User
 from mentora.profiles.services import demographics_update
 from mentora.programs.models import Enrollment, Program
@@ -33,6 +32,7 @@ from mentora.programs.services import enrollment_submit
 from mentora.relationships import services
 from mentora.relationships.models import Relationship, Stage
 from mentora.surveys.models import Answer, Instrument, Item, Response, Survey
+from mentora.testing import make_person
 
 UTC = datetime.UTC
 T0 = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=UTC)

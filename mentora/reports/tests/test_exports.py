@@ -15,7 +15,6 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from conftest import PASSWORD, make_person
 from mentora.programs.models import Enrollment
 from mentora.programs.services import enrollment_submit
 from mentora.relationships.models import Meeting
@@ -23,6 +22,7 @@ from mentora.reports.exports import csv_chunks, program_export, xlsx_file
 from mentora.reports.tests.conftest import NOW, T1, Cohort, answer_survey
 from mentora.surveys.instruments import CHECK_IN
 from mentora.surveys.models import Anonymity, Instrument, InstrumentVersion, Item
+from mentora.testing import PASSWORD, make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
 from mentora.reports.selectors import group_comparison
 from mentora.reports.tests.conftest import Cohort
+from mentora.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

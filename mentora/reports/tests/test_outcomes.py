@@ -14,10 +14,10 @@ from django.test import Client
 from django.urls import reverse
 from scipy import stats
 
-from conftest import PASSWORD
 from mentora.reports.selectors import group_comparison, participant_progress, program_dashboard
 from mentora.reports.tests.conftest import NOW, T1, Cohort, answer_survey
 from mentora.surveys.instruments import CHECK_IN, MENTEE_BENEFITS, MENTOR_BENEFITS
+from mentora.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

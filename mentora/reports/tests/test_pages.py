@@ -9,10 +9,10 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
 from mentora.accounts.models import User
 from mentora.programs.models import Program
 from mentora.reports.tests.conftest import NOW, Cohort
+from mentora.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ from collections.abc import Mapping
 import pytest
 from django.utils import timezone
 
-from conftest import make_person
 from mentora.accounts.models import User
 from mentora.programs.models import Enrollment, Program
 from mentora.programs.services import enrollment_submit
@@ -16,6 +15,7 @@ from mentora.relationships.models import Relationship
 from mentora.relationships.services import relationship_create
 from mentora.surveys.models import Instrument, Occasion, Response, Survey
 from mentora.surveys.services import response_submit
+from mentora.testing import make_person
 
 
 @pytest.fixture

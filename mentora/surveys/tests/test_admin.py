@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from conftest import make_person
 from mentora.relationships.models import Relationship
 from mentora.surveys.tests.conftest import CHECK_IN_ANSWERS, answer, send
+from mentora.testing import make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -9,13 +9,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
-from conftest import PASSWORD
 from mentora.accounts.models import User
 from mentora.notifications.models import Notification
 from mentora.programs.models import Enrollment, Program
 from mentora.surveys.models import Anonymity, Instrument, ProgramSurveySchedule, Survey
 from mentora.surveys.services import custom_survey_send, instrument_create, instrument_update
 from mentora.surveys.tests.conftest import answer, enrolled
+from mentora.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -173,7 +173,7 @@ def test_the_progress_link_leads_to_ones_own_scores(
 ) -> None:
     from django.test import Client
 
-    from conftest import PASSWORD
+    from mentora.testing import PASSWORD
 
     first, _ = pairs(program, manager, 2)
     baseline_and_end(first, 2, 4)
@@ -190,7 +190,7 @@ def test_the_progress_link_leads_to_ones_own_scores(
 def test_the_managers_page_shows_benefit_changes(program: Program, manager: User) -> None:
     from django.test import Client
 
-    from conftest import PASSWORD
+    from mentora.testing import PASSWORD
 
     for relationship in pairs(program, manager, 5):
         baseline_and_end(relationship, 2, 4)

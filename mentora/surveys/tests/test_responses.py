@@ -6,13 +6,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
-from conftest import PASSWORD
 from mentora.accounts.models import User
 from mentora.relationships.models import Relationship
 from mentora.relationships.tests import conftest as relationship_fixtures
 from mentora.surveys.models import Answer, Survey
 from mentora.surveys.services import response_submit
 from mentora.surveys.tests.conftest import CHECK_IN_ANSWERS, answer, send
+from mentora.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
