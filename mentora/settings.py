@@ -206,6 +206,15 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "mentora" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploaded files are private: only a view that checked permission serves them (lib/files.py).
+# django streams them itself; nginx (X-Accel-Redirect) or apache (X-Sendfile) hands the sending
+# to the web server, which must map PRIVATE_FILES_INTERNAL_URL to MEDIA_ROOT as internal only.
+PRIVATE_FILES_SERVER = env_str("PRIVATE_FILES_SERVER", "django")
+if PRIVATE_FILES_SERVER not in {"django", "nginx", "apache"}:
+    raise ConfigurationError(
+        f"PRIVATE_FILES_SERVER={PRIVATE_FILES_SERVER!r} is not django, nginx or apache."
+    )
+PRIVATE_FILES_INTERNAL_URL = env_str("PRIVATE_FILES_INTERNAL_URL", "/protected-media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
