@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from mentora.matching.models import MatchRun, Pin
 from mentora.matching.services import match_run_start
-from mentora.matching.tests.people import populate
 from mentora.profiles.models import DemographicIdentity
 from mentora.relationships.models import Relationship
 from mentora.testing import PASSWORD
+from mentora.testing.matching import populate
 
 from .conftest import log_in, scan_page, screenshot
 

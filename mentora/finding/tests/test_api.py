@@ -196,8 +196,8 @@ def test_pause_and_resume(program: Program, mentor: User, mentee: User) -> None:
 def test_accepting_when_full_is_a_400_and_the_request_is_answered(
     program: Program, mentee: User, other_mentee: User
 ) -> None:
-    from mentora.finding.tests.conftest import add_mentor
     from mentora.relationships.models import Relationship
+    from mentora.testing.finding import add_mentor
 
     mentor = add_mentor(program, "one@example.org", "Una Place", capacity=1)
     created = as_(mentee).post(

@@ -9,9 +9,9 @@ from django.urls import reverse
 from mentora.accounts.models import User
 from mentora.finding.models import MentorConsideration, MentorRequest, RequestStatus
 from mentora.finding.services import consideration_update, request_create
-from mentora.finding.tests.conftest import add_mentee
 from mentora.programs.models import Program
 from mentora.testing import PASSWORD
+from mentora.testing.finding import add_mentee
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +197,7 @@ def test_request_journey_through_the_pages(program: Program, mentor: User, mente
 def test_request_cap_message_on_the_page(program: Program, mentor: User, mentee: User) -> None:
     program.max_open_requests = 1
     program.save()
-    from mentora.finding.tests.conftest import add_mentor
+    from mentora.testing.finding import add_mentor
 
     other = add_mentor(program, "m9@example.org", "Zed Nine")
     ask(program, mentee, other)

@@ -9,9 +9,9 @@ from mentora.accounts.models import User
 from mentora.finding.ranking import rank_mentors
 from mentora.finding.recommendations import Filters, recommendation_page
 from mentora.finding.services import mentor_pause, mentor_resume
-from mentora.finding.tests.conftest import add_mentee, add_mentor
 from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
+from mentora.testing.finding import add_mentee, add_mentor
 
 pytestmark = pytest.mark.django_db
 

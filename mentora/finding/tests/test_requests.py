@@ -17,10 +17,10 @@ from mentora.finding.services import (
     request_message_add,
     request_withdraw,
 )
-from mentora.finding.tests.conftest import add_mentee, add_mentor
 from mentora.notifications.models import Notification
 from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
+from mentora.testing.finding import add_mentee, add_mentor
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from rest_framework.test import APIClient
 from mentora.accounts.models import User
 from mentora.matching import services
 from mentora.matching.models import MatchRun, Pin
-from mentora.matching.tests.people import populate
 from mentora.relationships.models import Relationship
+from mentora.testing.matching import populate
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,10 @@ import pytest
 
 from mentora.matching.demo import matching_demo_seed
 from mentora.matching.models import MatchRun
-from mentora.matching.tests.people import populate
 from mentora.programs.demo import MENTORING_PROGRAM_NAME
 from mentora.programs.models import Program
 from mentora.site.demo import demo_seed
+from mentora.testing.matching import populate
 
 pytestmark = pytest.mark.django_db
 

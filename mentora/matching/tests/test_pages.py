@@ -10,9 +10,9 @@ from mentora.accounts.models import User
 from mentora.matching import services
 from mentora.matching.models import MatchingSettings, MatchRun, Pin
 from mentora.matching.records import weights_from_mapping
-from mentora.matching.tests.people import populate
 from mentora.relationships.models import Relationship
 from mentora.testing import PASSWORD
+from mentora.testing.matching import populate
 
 pytestmark = pytest.mark.django_db
 

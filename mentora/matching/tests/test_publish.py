@@ -7,31 +7,14 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
-from django.utils import timezone
 
 from mentora.accounts.models import User
 from mentora.matching import services
-from mentora.matching.models import MatchRun, Pin, Proposal
-from mentora.matching.tests.people import add_mentee, add_mentor, populate
+from mentora.matching.models import MatchRun, Pin
 from mentora.notifications.models import Notification
-from mentora.programs.models import Program
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import relationship_create
-
-
-def draft(program: Program, manager: User, pairs: list[tuple[User, User]]) -> MatchRun:
-    """A draft run proposing the given (mentor, mentee) pairs, as if the engine had chosen them."""
-    run = MatchRun.objects.create(
-        program=program,
-        started_by=manager,
-        status=MatchRun.Status.DRAFT,
-        percent=100,
-        finished_at=timezone.now(),
-    )
-    Proposal.objects.bulk_create(
-        [Proposal(run=run, mentor=mentor, mentee=mentee, score=70.0) for mentor, mentee in pairs]
-    )
-    return run
+from mentora.testing.matching import add_mentee, add_mentor, draft, populate
 
 
 @pytest.mark.django_db

@@ -13,11 +13,10 @@ from django.utils import timezone
 from mentora.accounts.models import User
 from mentora.matching import services
 from mentora.matching.models import MatchRun, MatchRunEvent
-from mentora.matching.tests.people import add_mentee, add_mentor, populate
-from mentora.matching.tests.test_publish import draft
 from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
 from mentora.relationships.services import relationship_create
+from mentora.testing.matching import add_mentee, add_mentor, draft, populate
 
 pytestmark = pytest.mark.django_db
 

@@ -15,13 +15,13 @@ from mentora.matching.records import (
     program_engine_input,
     program_weights,
 )
-from mentora.matching.tests.people import add_mentee, add_mentor
 from mentora.profiles.models import DemographicIdentity, MentorOffer
 from mentora.programs.models import Enrollment, Question
 from mentora.programs.services import enrollment_submit, question_create
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import relationship_create
 from mentora.testing import make_person
+from mentora.testing.matching import add_mentee, add_mentor
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from mentora.engine.records import Weights
 from mentora.matching import services
 from mentora.matching.models import MatchRun, MatchRunEvent, Pin, Proposal, UnmatchedMentee
 from mentora.matching.selectors import proposal_alternatives, run_diff, weights_preview
-from mentora.matching.tests.people import add_mentee, add_mentor, populate
 from mentora.programs.models import Program
+from mentora.testing.matching import add_mentee, add_mentor, populate
 
 pytestmark = pytest.mark.django_db
 

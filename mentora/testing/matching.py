@@ -1,14 +1,18 @@
-"""Participants for the matching tests: mentors and mentees enrolled through the services."""
+"""Builders for the matching tests: numbered mentors and mentees, and drafts made by hand."""
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from mentora.accounts.models import User
+from mentora.matching.models import MatchRun, Proposal
 from mentora.programs.models import Enrollment, Program
 from mentora.programs.services import enrollment_submit
 from mentora.testing import make_person
 
 
 def add_mentor(program: Program, email: str, **offer: object) -> User:
+    """A mentor of the program (named after their email address), in healthcare."""
     user = make_person(email, email.split("@")[0].title(), industry="healthcare")
     offer.setdefault("capacity", 2)
     offer.setdefault("motivation", "I enjoy helping people grow.")
@@ -19,6 +23,7 @@ def add_mentor(program: Program, email: str, **offer: object) -> User:
 
 
 def add_mentee(program: Program, email: str, **needs: object) -> User:
+    """A mentee of the program (named after their email address), in healthcare."""
     user = make_person(email, email.split("@")[0].title(), industry="healthcare")
     needs.setdefault("career_goals", ["Grow into a team lead"])
     enrollment_submit(
@@ -43,3 +48,18 @@ def populate(
         add_mentor(program, f"mentor{i}@example.org", capacity=capacity, skills=list(skills))
     for i in range(mentees):
         add_mentee(program, f"mentee{i}@example.org", skills=list(skills))
+
+
+def draft(program: Program, manager: User, pairs: list[tuple[User, User]]) -> MatchRun:
+    """A draft run proposing the given (mentor, mentee) pairs, as if the engine had chosen them."""
+    run = MatchRun.objects.create(
+        program=program,
+        started_by=manager,
+        status=MatchRun.Status.DRAFT,
+        percent=100,
+        finished_at=timezone.now(),
+    )
+    Proposal.objects.bulk_create(
+        [Proposal(run=run, mentor=mentor, mentee=mentee, score=70.0) for mentor, mentee in pairs]
+    )
+    return run
