@@ -20,8 +20,10 @@ from mentora.accounts.models import User
 from mentora.engine.records import FACTOR_NAMES
 from mentora.lib.api import ApiView, ListApiView
 from mentora.matching import selectors, services
+from mentora.matching.access import access_proposal, access_run
 from mentora.matching.models import MODE_CHOICES, MatchingSettings, MatchRun, Pin, Proposal
 from mentora.matching.models import UnmatchedMentee as UnmatchedRow
+from mentora.matching.previews import proposal_alternatives, weights_preview
 from mentora.matching.records import weights_from_mapping
 from mentora.programs.models import Program
 from mentora.programs.selectors import get_managed_program
@@ -231,7 +233,7 @@ class MatchingView(ApiView[MatchRun]):
         return get_managed_program(user=self.user, program_id=program_id)
 
     def run(self, run_id: int) -> MatchRun:
-        return selectors.get_run_for_user(user=self.user, run_id=run_id)
+        return services.match_run_current(run=access_run(user=self.user, run_id=run_id).obj)
 
 
 class RunListView(ListApiView[MatchRun]):
@@ -339,7 +341,7 @@ class ProposalListView(ListApiView[Proposal]):
     def get_queryset(self) -> QuerySet[Proposal]:
         if self.describing_schema:
             return Proposal.objects.none()
-        run = selectors.get_run_for_user(user=self.user, run_id=self.kwargs["run_id"])
+        run = access_run(user=self.user, run_id=self.kwargs["run_id"]).obj
         filters = self.query_filters(ProposalFilters)
         return selectors.proposals_of_run(
             run=run, search=filters.get("q", ""), show=filters.get("show", "all")
@@ -358,7 +360,7 @@ class UnmatchedListView(ListApiView[UnmatchedRow]):
     def get_queryset(self) -> QuerySet[UnmatchedRow]:
         if self.describing_schema:
             return UnmatchedRow.objects.none()
-        run = selectors.get_run_for_user(user=self.user, run_id=self.kwargs["run_id"])
+        run = access_run(user=self.user, run_id=self.kwargs["run_id"]).obj
         return selectors.unmatched_of_run(run=run)
 
     @extend_schema(summary="Mentees of the run with fewer mentors than wanted, and why")
@@ -370,17 +372,14 @@ class ProposalMoveView(MatchingView):
     serializer_class = ProposalSerializer  # type: ignore[assignment]
 
     def proposal(self, run_id: int, proposal_id: int) -> Proposal:
-        proposal = selectors.get_proposal_for_user(user=self.user, proposal_id=proposal_id)
-        if proposal.run_id != run_id:
-            raise Http404("No such proposal.")
-        return proposal
+        return access_proposal(user=self.user, proposal_id=proposal_id, run_id=run_id).obj
 
     @extend_schema(
         summary="Mentors with room in the draft for this mentee, with the engine's scores",
         responses=AlternativeSerializer(many=True),
     )
     def get(self, request: Request, run_id: int, proposal_id: int) -> Response:
-        alternatives = selectors.proposal_alternatives(proposal=self.proposal(run_id, proposal_id))
+        alternatives = proposal_alternatives(proposal=self.proposal(run_id, proposal_id))
         return Response(AlternativeSerializer([asdict(a) for a in alternatives], many=True).data)
 
     @extend_schema(
@@ -459,5 +458,5 @@ class RunWeightsPreviewView(MatchingView):
         run = self.run(run_id)
         data = self.input(PreviewRequestSerializer)
         weights = services.clean_weights(data["weights"])
-        preview = selectors.weights_preview(run=run, weights=weights_from_mapping(weights))
+        preview = weights_preview(run=run, weights=weights_from_mapping(weights))
         return Response(PreviewSerializer(asdict(preview)).data)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentora.accounts.models import User
-from mentora.matching import services
+from mentora.matching import publishing, services
 from mentora.matching.models import MatchRun, MatchRunEvent
 from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def background(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every draft counts as large (the test backend runs the worker's task at once)."""
-    monkeypatch.setattr(services, "PUBLISH_IN_BACKGROUND_FROM", 1)
+    monkeypatch.setattr(publishing, "PUBLISH_IN_BACKGROUND_FROM", 1)
 
 
 def statuses(run: MatchRun) -> list[str]:

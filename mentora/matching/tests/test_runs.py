@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from mentora.accounts.models import User
 from mentora.engine.records import Weights
-from mentora.matching import services
+from mentora.matching import execution, services
 from mentora.matching.models import MatchRun, MatchRunEvent, Pin, Proposal, UnmatchedMentee
-from mentora.matching.selectors import proposal_alternatives, run_diff, weights_preview
+from mentora.matching.previews import proposal_alternatives, weights_preview
+from mentora.matching.selectors import run_diff
 from mentora.programs.models import Program
 from mentora.testing.matching import add_mentee, add_mentor, populate
 
@@ -58,7 +59,7 @@ def test_capacity_short_leaves_mentees_unmatched_with_reasons(program, manager) 
 def test_progress_is_written_to_the_run_as_the_engine_reports(program, manager) -> None:
     populate(program, mentors=2, mentees=2)
     seen: list[tuple[str, int]] = []
-    real_match = services.match
+    real_match = execution.match
 
     def spying_match(*args: object, **kwargs: object):
         progress = kwargs["progress"]
@@ -71,7 +72,7 @@ def test_progress_is_written_to_the_run_as_the_engine_reports(program, manager) 
         kwargs["progress"] = report
         return real_match(*args, **kwargs)  # type: ignore[arg-type]
 
-    with mock.patch.object(services, "match", spying_match):
+    with mock.patch.object(execution, "match", spying_match):
         run = start(program, manager)
     assert run.status == MatchRun.Status.DRAFT
     stages = {stage for stage, _ in seen}
@@ -82,7 +83,7 @@ def test_progress_is_written_to_the_run_as_the_engine_reports(program, manager) 
 def test_a_failed_run_says_why_and_leaves_nothing(program, manager) -> None:
     populate(program, mentors=2, mentees=2)
     with mock.patch.object(
-        services.Proposal.objects, "bulk_create", side_effect=RuntimeError("disk full")
+        execution.Proposal.objects, "bulk_create", side_effect=RuntimeError("disk full")
     ):
         run = start(program, manager)
     assert run.status == MatchRun.Status.FAILED
