@@ -150,7 +150,6 @@ RUN_LIFECYCLE: Lifecycle[MatchRun] = Lifecycle(
             Status.RUNNING,
             by=frozenset({WORKER}),
             action="match_run_execute",
-            description="A worker takes the run on.",
         ),
         Move(
             Status.QUEUED,
@@ -164,7 +163,6 @@ RUN_LIFECYCLE: Lifecycle[MatchRun] = Lifecycle(
             Status.DRAFT,
             by=frozenset({WORKER}),
             action="match_run_execute",
-            description="The worker stores the draft.",
         ),
         Move(
             Status.RUNNING,
