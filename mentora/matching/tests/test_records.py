@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from mentora.engine import match
 from mentora.engine.records import Weights
+from mentora.matching.measures import RESPONSE_HOURS, register_mentor_measure, registered_measures
 from mentora.matching.models import MatchingSettings, Pin
 from mentora.matching.records import (
     passion_from_motivation,
@@ -19,6 +23,7 @@ from mentora.profiles.models import DemographicIdentity, MentorOffer
 from mentora.programs.models import Enrollment, Question
 from mentora.programs.services import enrollment_submit, question_create
 from mentora.relationships.models import Relationship, Stage
+from mentora.relationships.selectors import live_relationship_count, mentor_capacity
 from mentora.relationships.services import relationship_create
 from mentora.testing import make_person
 from mentora.testing.matching import add_mentee, add_mentor
@@ -213,3 +218,34 @@ def test_a_constant_number_of_queries(program, manager) -> None:
         engine_input = program_engine_input(program=program)
     assert len(engine_input.mentees) == 12
     assert len(many.captured_queries) == len(few.captured_queries) <= 12
+
+
+def test_response_hours_come_from_the_measure_finding_registered(program, mentor, mentee) -> None:
+    """Matching never imports finding: finding registers how fast mentors answer requests."""
+    from mentora.finding.services import request_create, request_message_add
+
+    start = timezone.now() - datetime.timedelta(hours=10)
+    with time_machine.travel(start, tick=False):
+        asked = request_create(program=program, mentee=mentee, mentor=mentor, message="Hello")
+    with time_machine.travel(start + datetime.timedelta(hours=5), tick=False):
+        request_message_add(request=asked, by=mentor, text="Tell me more?")
+
+    assert RESPONSE_HOURS in registered_measures()
+    [record] = program_engine_input(program=program).mentors
+    assert record.response_hours == 5.0
+    with pytest.raises(ValueError, match="not a mentor measure"):
+        register_mentor_measure("gender", lambda program: {})
+
+
+def test_capacity_follows_the_shared_rule(program, manager, mentor, mentee) -> None:
+    """A mentor's places in the engine are `mentor_capacity` less `live_relationship_count`."""
+    relationship_create(
+        program=program, mentor=mentor, mentee=mentee, created_by=manager, origin="manager_pair"
+    )
+    enrollment = Enrollment.objects.select_related("mentor_offer", "program").get(
+        user=mentor, role="mentor"
+    )
+    [record] = program_engine_input(program=program).mentors
+    assert record.capacity == mentor_capacity(enrollment=enrollment) - live_relationship_count(
+        program=program, mentor=mentor
+    )
