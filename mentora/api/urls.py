@@ -100,7 +100,7 @@ urlpatterns = [
     path("relationships/", include("mentora.relationships.api_urls")),
     # These apps write their paths in full (/api/match-runs/..., /api/programs/<id>/...).
     path("", include("mentora.matching.api_urls")),
-    path("", include("mentora.finding.api_urls")),
+    path("", include("mentora.finding.api.urls")),
     path("", include("mentora.surveys.api_urls")),
     path("", include("mentora.reports.api_urls")),
 ]

@@ -6,8 +6,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
+from mentora.finding.choosing import consideration_update
 from mentora.finding.models import MentorRequest
-from mentora.finding.services import consideration_update
 from mentora.programs.models import Program
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from mentora.accounts.models import User
 from mentora.finding.models import CloseReason, MentorRequest, RequestStatus
-from mentora.finding.services import mentor_pause, request_create, requests_expire
+from mentora.finding.pauses import mentor_pause
+from mentora.finding.services import request_create, requests_expire
 from mentora.finding.tasks import expire_requests
 from mentora.notifications.models import Notification
 from mentora.profiles.models import MentorOffer

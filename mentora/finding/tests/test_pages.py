@@ -7,8 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from mentora.accounts.models import User
+from mentora.finding.choosing import consideration_update
 from mentora.finding.models import MentorConsideration, MentorRequest, RequestStatus
-from mentora.finding.services import consideration_update, request_create
+from mentora.finding.services import request_create
 from mentora.programs.models import Program
 from mentora.testing import PASSWORD
 from mentora.testing.finding import add_mentee

@@ -6,9 +6,9 @@ import pytest
 from django.core.cache import cache
 
 from mentora.accounts.models import User
+from mentora.finding.pauses import mentor_pause, mentor_resume
 from mentora.finding.ranking import rank_mentors
 from mentora.finding.recommendations import Filters, recommendation_page
-from mentora.finding.services import mentor_pause, mentor_resume
 from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
 from mentora.testing.finding import add_mentee, add_mentor

@@ -216,7 +216,7 @@ def test_asking_for_more_information_keeps_the_request_open(
 
 
 def test_paused_mentors_cannot_be_asked(program: Program, mentor: User, mentee: User) -> None:
-    from mentora.finding.services import mentor_pause
+    from mentora.finding.pauses import mentor_pause
 
     mentor_pause(program=program, mentor=mentor, note="On holiday")
 
@@ -227,7 +227,7 @@ def test_paused_mentors_cannot_be_asked(program: Program, mentor: User, mentee: 
 def test_pending_requests_stay_answerable_during_a_pause(
     program: Program, mentor: User, mentee: User
 ) -> None:
-    from mentora.finding.services import mentor_pause
+    from mentora.finding.pauses import mentor_pause
 
     request = ask(program, mentee, mentor)
     mentor_pause(program=program, mentor=mentor)
