@@ -4,30 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('finding', '0001_requests_bookmarks_checklists'),
+        ("finding", "0001_requests_bookmarks_checklists"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='mentorconsideration',
-            name='note',
+            model_name="mentorconsideration",
+            name="note",
             field=models.TextField(blank=True, max_length=5000),
         ),
         migrations.AlterField(
-            model_name='mentorrequest',
-            name='decline_reason',
-            field=models.TextField(blank=True, help_text="The mentor's optional reason, shown to the mentee.", max_length=2000),
+            model_name="mentorrequest",
+            name="decline_reason",
+            field=models.TextField(
+                blank=True,
+                help_text="The mentor's optional reason, shown to the mentee.",
+                max_length=2000,
+            ),
         ),
         migrations.AlterField(
-            model_name='mentorrequest',
-            name='message',
-            field=models.TextField(help_text='What the mentee wants to accomplish, in their words.', max_length=2000),
+            model_name="mentorrequest",
+            name="message",
+            field=models.TextField(
+                help_text="What the mentee wants to accomplish, in their words.", max_length=2000
+            ),
         ),
         migrations.AlterField(
-            model_name='requestmessage',
-            name='text',
+            model_name="requestmessage",
+            name="text",
             field=models.TextField(max_length=2000),
         ),
     ]

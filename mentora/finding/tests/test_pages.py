@@ -12,7 +12,7 @@ from mentora.finding.models import MentorConsideration, MentorRequest, RequestSt
 from mentora.finding.services import request_create
 from mentora.programs.models import Program
 from mentora.testing import PASSWORD
-from mentora.testing.finding import add_mentee
+from mentora.testing.finding import add_mentee, add_mentor
 
 pytestmark = pytest.mark.django_db
 
@@ -198,7 +198,6 @@ def test_request_journey_through_the_pages(program: Program, mentor: User, mente
 def test_request_cap_message_on_the_page(program: Program, mentor: User, mentee: User) -> None:
     program.max_open_requests = 1
     program.save()
-    from mentora.testing.finding import add_mentor
 
     other = add_mentor(program, "m9@example.org", "Zed Nine")
     ask(program, mentee, other)

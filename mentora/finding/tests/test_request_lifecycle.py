@@ -97,7 +97,8 @@ def test_a_mentor_cannot_withdraw_for_the_mentee_through_any_door(
         page(mentor).post(reverse("finding:request_withdraw", args=[request.pk])).status_code == 403
     )
     html = page(mentor).get(reverse("finding:request", args=[request.pk])).content.decode()
-    assert "Withdraw my request" not in html and "Accept Mina Mentee" in html
+    assert "Withdraw my request" not in html
+    assert "Accept Mina Mentee" in html
     assert MentorRequest.objects.get(pk=request.pk).status == RequestStatus.PENDING
 
 
@@ -157,7 +158,8 @@ def test_a_closed_program_accepts_nothing(program: Program, mentor: User, mentee
 
     refused = api(mentor).post(f"/api/mentor-requests/{request.pk}/accept/")
 
-    assert refused.status_code == 400 and "closed" in str(refused.json())
+    assert refused.status_code == 400
+    assert "closed" in str(refused.json())
     with pytest.raises(ValidationError, match="closed"):
         request_accept(request=MentorRequest.objects.get(pk=request.pk), by=mentor)
     assert not Relationship.objects.exists()
@@ -178,7 +180,8 @@ def test_expiry_happens_only_when_the_time_is_up(
         now=later,
     )
 
-    assert expired.status == RequestStatus.EXPIRED and expired.closed_at == later
+    assert expired.status == RequestStatus.EXPIRED
+    assert expired.closed_at == later
 
 
 def test_every_move_is_one_event_naming_who(

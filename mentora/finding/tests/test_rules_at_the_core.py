@@ -70,7 +70,8 @@ def test_the_checklist_is_for_mentees_who_may_choose_through_every_door(
     posted = page(mentee).post(
         reverse("finding:checklist", args=[program.pk, mentor.pk]), {"note": "x"}
     )
-    assert put.status_code == 404 and posted.status_code == 404
+    assert put.status_code == 404
+    assert posted.status_code == 404
     assert not MentorConsideration.objects.exists()
 
 
@@ -84,7 +85,8 @@ def test_a_closed_programs_mentor_cannot_pause_through_any_door(
         mentor_pause(program=program, mentor=mentor, note="Away")
     refused = api(mentor).post(f"/api/finding/{program.pk}/availability/pause/", {"note": "Away"})
     paged = page(mentor).post(reverse("finding:pause", args=[program.pk]))
-    assert refused.status_code == 404 and paged.status_code == 404
+    assert refused.status_code == 404
+    assert paged.status_code == 404
     assert not MentorOffer.objects.get(enrollment__user=mentor).is_paused
 
 
@@ -164,4 +166,5 @@ def test_overlong_text_through_the_api_is_a_400(
         {"program": program.pk, "mentor": mentor.pk, "message": "x" * 2001},
         format="json",
     )
-    assert response.status_code == 400 and "message" in response.json()
+    assert response.status_code == 400
+    assert "message" in response.json()

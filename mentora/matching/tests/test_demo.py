@@ -38,4 +38,5 @@ def test_the_whole_demo_has_a_draft(db: None) -> None:
     run = MatchRun.objects.get(program=program)
     assert run.status == MatchRun.Status.DRAFT, run.error
     assert run.proposals.exists()
-    assert run.finished_at is not None and run.started_at is not None
+    assert run.finished_at is not None
+    assert run.started_at is not None

@@ -12,6 +12,7 @@ from mentora.accounts.models import User
 from mentora.matching import services
 from mentora.matching.models import MatchRun, Pin
 from mentora.notifications.models import Notification
+from mentora.programs.services import organisation_manager_add
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import relationship_create
 from mentora.testing.matching import add_mentee, add_mentor, draft, populate
@@ -98,7 +99,6 @@ def test_two_managers_publishing_at_once_cannot_overfill_a_mentor(
 ) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL (CI runs this with DATABASE_URL)")
-    from mentora.programs.services import organisation_manager_add
 
     colleague = add_mentee(program, "colleague@example.org")  # any account will do
     organisation_manager_add(organisation=organisation, user=colleague, added_by=manager)

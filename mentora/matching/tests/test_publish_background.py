@@ -43,7 +43,8 @@ def test_a_large_draft_goes_through_publishing_to_published(
 
     run.refresh_from_db()
     assert run.status == MatchRun.Status.PUBLISHED
-    assert run.frozen and run.published_by == manager
+    assert run.frozen
+    assert run.published_by == manager
     assert statuses(run)[-2:] == [MatchRun.Status.PUBLISHING, MatchRun.Status.PUBLISHED]
     assert Relationship.objects.filter(program=program).count() == 3
 
@@ -69,7 +70,8 @@ def test_a_failed_background_publish_is_a_draft_again_with_the_reason(
     client = Client()
     client.force_login(manager)
     html = client.get(reverse("matching:run", args=[run.pk])).content.decode()
-    assert "Publishing did not go through" in html and "Cannot pair Full with M1" in html
+    assert "Publishing did not go through" in html
+    assert "Cannot pair Full with M1" in html
 
 
 def test_while_publishing_the_page_polls_and_publishing_again_waits(
@@ -83,7 +85,8 @@ def test_while_publishing_the_page_polls_and_publishing_again_waits(
 
     html = client.get(reverse("matching:run", args=[run.pk])).content.decode()
 
-    assert 'hx-trigger="every 1s"' in html and "Publishing" in html
+    assert 'hx-trigger="every 1s"' in html
+    assert "Publishing" in html
     again = services.match_run_publish(run=run, published_by=manager)
     assert again.status == MatchRun.Status.PUBLISHING
     assert not Relationship.objects.exists()

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from mentora.engine import match
 from mentora.engine.records import Weights
+from mentora.finding.services import request_create, request_message_add
 from mentora.matching.measures import RESPONSE_HOURS, register_mentor_measure, registered_measures
 from mentora.matching.models import MatchingSettings, Pin
 from mentora.matching.records import (
@@ -44,7 +45,8 @@ def test_records_carry_profile_offer_and_needs(program, mentor, mentee) -> None:
     assert mentor_record.industry == "healthcare"
     assert mentor_record.years_experience == 15
     assert mentor_record.focus_areas == ("networking",)
-    assert mentor_record.passion is not None and 0.6 <= mentor_record.passion <= 1
+    assert mentor_record.passion is not None
+    assert 0.6 <= mentor_record.passion <= 1
     assert "helping people grow" in mentor_record.bio
     assert mentee_record.id == str(mentee.pk)
     assert "Lead a team" in mentee_record.goals
@@ -201,7 +203,8 @@ def test_passion_is_unknown_without_motivation_and_grows_with_it() -> None:
     assert passion_from_motivation("") is None
     short = passion_from_motivation("I like it")
     long = passion_from_motivation("word " * 80)
-    assert short is not None and long is not None
+    assert short is not None
+    assert long is not None
     assert 0.6 < short < long == 1.0
 
 
@@ -222,8 +225,6 @@ def test_a_constant_number_of_queries(program, manager) -> None:
 
 def test_response_hours_come_from_the_measure_finding_registered(program, mentor, mentee) -> None:
     """Matching never imports finding: finding registers how fast mentors answer requests."""
-    from mentora.finding.services import request_create, request_message_add
-
     start = timezone.now() - datetime.timedelta(hours=10)
     with time_machine.travel(start, tick=False):
         asked = request_create(program=program, mentee=mentee, mentor=mentor, message="Hello")

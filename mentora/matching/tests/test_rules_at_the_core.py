@@ -54,7 +54,8 @@ def test_a_move_is_offered_and_made_only_where_a_mentor_has_room(
     client.post(reverse("matching:move", args=[proposal.pk]), {"mentor": other.mentor_id})
     html = client.get(reverse("matching:move", args=[proposal.pk])).content.decode()
 
-    assert refused.status_code == 400 and "no room left" in refused.json()["mentor"][0]
+    assert refused.status_code == 400
+    assert "no room left" in refused.json()["mentor"][0]
     assert "no room left" in html
     with pytest.raises(ValidationError, match="no room left"):
         services.proposal_move(proposal=proposal, mentor=other.mentor, moved_by=manager)
@@ -74,7 +75,8 @@ def test_a_published_draft_takes_no_move_through_any_door(program: Program, mana
     shown = page(manager).get(reverse("matching:move", args=[proposal.pk]))
     page(manager).post(reverse("matching:move", args=[proposal.pk]), {"mentor": free.pk})
 
-    assert refused.status_code == 400 and "only a draft" in str(refused.json())
+    assert refused.status_code == 400
+    assert "only a draft" in str(refused.json())
     assert shown.status_code == 302
     proposal.refresh_from_db()
     assert proposal.mentor_id != free.pk
@@ -87,7 +89,8 @@ def test_a_closed_program_starts_no_run_through_any_door(
 
     refused = api(manager).post(f"/api/programs/{program.pk}/match-runs/", {}, format="json")
 
-    assert refused.status_code == 400 and "closed" in str(refused.json())
+    assert refused.status_code == 400
+    assert "closed" in str(refused.json())
     assert not MatchRun.objects.exists()
 
 
@@ -109,9 +112,13 @@ def test_bad_weights_and_nul_characters_are_400s_naming_the_field(
         f"/api/match-runs/{run.pk}/weights-preview/", {"weights": {NUL: 1}}, format="json"
     )
 
-    assert weights.status_code == 400 and "weights" in weights.json()
-    assert search.status_code == 400 and "q" in search.json()
-    assert pin.status_code == 400 and "kind" in pin.json()
-    assert preview.status_code == 400 and "weights" in preview.json()
+    assert weights.status_code == 400
+    assert "weights" in weights.json()
+    assert search.status_code == 400
+    assert "q" in search.json()
+    assert pin.status_code == 400
+    assert "kind" in pin.json()
+    assert preview.status_code == 400
+    assert "weights" in preview.json()
     assert not MatchingSettings.objects.exists()
     assert not Pin.objects.exists()
