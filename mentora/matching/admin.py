@@ -45,7 +45,7 @@ class MatchingSettingsAdmin(ReadOnlyAdmin[MatchingSettings]):
 
 class ProposalInline(admin.TabularInline[Proposal, MatchRun]):
     model = Proposal
-    fields = readonly_fields = ["mentee", "mentor", "score", "rank", "pinned", "moved"]
+    fields = readonly_fields = ("mentee", "mentor", "score", "rank", "pinned", "moved")
     extra = 0
     can_delete = False
     show_change_link = True
@@ -54,7 +54,7 @@ class ProposalInline(admin.TabularInline[Proposal, MatchRun]):
 
 class EventInline(admin.TabularInline[MatchRunEvent, MatchRun]):
     model = MatchRunEvent
-    fields = readonly_fields = ["created_at", "from_status", "to_status", "actor", "note"]
+    fields = readonly_fields = ("created_at", "from_status", "to_status", "actor", "note")
     extra = 0
     can_delete = False
     max_num = 0

@@ -12,6 +12,7 @@ from mentora.accounts.models import User
 from mentora.matching import services
 from mentora.matching.models import MatchRun, Pin
 from mentora.notifications.models import Notification
+from mentora.programs.models import Organisation, Program
 from mentora.programs.services import organisation_manager_add
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import relationship_create
@@ -19,7 +20,9 @@ from mentora.testing.matching import add_mentee, add_mentor, draft, populate
 
 
 @pytest.mark.django_db
-def test_publishing_creates_every_relationship_and_freezes_the_run(program, manager) -> None:
+def test_publishing_creates_every_relationship_and_freezes_the_run(
+    program: Program, manager: User
+) -> None:
     populate(program, mentors=2, mentees=3)
     run = services.match_run_start(program=program, started_by=manager)
     published = services.match_run_publish(run=run, published_by=manager)
@@ -35,7 +38,9 @@ def test_publishing_creates_every_relationship_and_freezes_the_run(program, mana
 
 
 @pytest.mark.django_db
-def test_publishing_may_wait_for_the_mentors_acceptance(program, manager, mentor, mentee) -> None:
+def test_publishing_may_wait_for_the_mentors_acceptance(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     program.publish_needs_acceptance = True
     program.save()
     run = services.match_run_start(program=program, started_by=manager)
@@ -44,7 +49,7 @@ def test_publishing_may_wait_for_the_mentors_acceptance(program, manager, mentor
 
 
 @pytest.mark.django_db
-def test_publishing_twice_creates_nothing_more(program, manager) -> None:
+def test_publishing_twice_creates_nothing_more(program: Program, manager: User) -> None:
     populate(program, mentors=2, mentees=2)
     run = services.match_run_start(program=program, started_by=manager)
     services.match_run_publish(run=run, published_by=manager)
@@ -54,7 +59,7 @@ def test_publishing_twice_creates_nothing_more(program, manager) -> None:
 
 
 @pytest.mark.django_db
-def test_publishing_is_all_or_nothing_and_names_the_pair(program, manager) -> None:
+def test_publishing_is_all_or_nothing_and_names_the_pair(program: Program, manager: User) -> None:
     full = add_mentor(program, "full@example.org", capacity=1)
     free = add_mentor(program, "free@example.org", capacity=2)
     first, second, third = (add_mentee(program, f"m{i}@example.org") for i in range(3))
@@ -74,7 +79,9 @@ def test_publishing_is_all_or_nothing_and_names_the_pair(program, manager) -> No
 
 
 @pytest.mark.django_db
-def test_a_forbidden_pair_blocks_publishing(program, manager, mentor, mentee) -> None:
+def test_a_forbidden_pair_blocks_publishing(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     run = services.match_run_start(program=program, started_by=manager)
     services.match_pin_set(
         program=program, mentee=mentee, mentor=mentor, kind=Pin.Kind.FORBID, set_by=manager
@@ -85,7 +92,9 @@ def test_a_forbidden_pair_blocks_publishing(program, manager, mentor, mentee) ->
 
 
 @pytest.mark.django_db
-def test_a_published_run_is_read_only(program, manager, mentor, mentee) -> None:
+def test_a_published_run_is_read_only(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     run = services.match_run_start(program=program, started_by=manager)
     services.match_run_publish(run=run, published_by=manager)
     proposal = run.proposals.get()
@@ -95,7 +104,7 @@ def test_a_published_run_is_read_only(program, manager, mentor, mentee) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_two_managers_publishing_at_once_cannot_overfill_a_mentor(
-    program, manager, organisation
+    program: Program, manager: User, organisation: Organisation
 ) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL (CI runs this with DATABASE_URL)")
