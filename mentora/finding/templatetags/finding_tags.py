@@ -57,3 +57,9 @@ def finding_home(user: Any) -> dict[str, Any]:
             for enrollment in mentor_enrollments
         ],
     }
+
+
+@register.filter
+def mentor_word(program: Program) -> str:
+    """The program's word for a mentor, lower case: "mentor" or "coach"."""
+    return role_word(MENTOR, coaching=program.is_coaching, capital=False)

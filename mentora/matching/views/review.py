@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import error_text
+from mentora.lib.wording import role_words
 from mentora.matching import selectors, services
 from mentora.matching.access import access_proposal, access_run
 from mentora.matching.forms import FACTOR_LABELS, MoveForm, PinForm
@@ -37,7 +38,12 @@ def run_detail(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
     """The run: live progress while it runs, why it failed, or the draft (read-only once done)."""
     access = access_run(user=request.user, run_id=run_id)
     run = services.match_run_current(run=access.obj)
-    context: dict[str, object] = {"nav_section": "manage", "run": run, "program": run.program}
+    context: dict[str, object] = {
+        "nav_section": "manage",
+        "run": run,
+        "program": run.program,
+        "words": role_words(coaching=run.program.is_coaching),
+    }
     if run.status in {MatchRun.Status.DRAFT, MatchRun.Status.PUBLISHED, MatchRun.Status.DISCARDED}:
         search = request.GET.get("q", "").strip()[:100]
         show = request.GET.get("show", "all")

@@ -12,6 +12,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import attach_errors, flash_error
+from mentora.lib.wording import role_words
 from mentora.matching import selectors, services
 from mentora.matching.access import access_matching, access_run
 from mentora.matching.forms import RunSettingsForm
@@ -57,6 +58,7 @@ def run_list(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse
         {
             "nav_section": "manage",
             "program": program,
+            "words": role_words(coaching=program.is_coaching),
             "form": form,
             "runs": runs[:50],
             "draft": runs.filter(status=MatchRun.Status.DRAFT).first(),
@@ -135,6 +137,7 @@ def run_publish(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
             "nav_section": "manage",
             "run": run,
             "program": run.program,
+            "words": role_words(coaching=run.program.is_coaching),
             "pairs": run.proposals.count(),
             "unmatched": run.unmatched.count(),
         },
