@@ -11,7 +11,7 @@ from mentora.programs.models import Enrollment, Program
 from mentora.programs.services import program_update
 from mentora.relationships.demo import relationships_demo_seed
 from mentora.relationships.models import Meeting, Question, Relationship, Stage
-from mentora.relationships.tests.conftest import enroll
+from mentora.testing.relationships import enrolled_person as enroll
 
 pytestmark = pytest.mark.django_db
 
