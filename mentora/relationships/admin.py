@@ -151,7 +151,8 @@ class ResourceAdmin(admin.ModelAdmin[Resource]):
     """Shared links and files: staff may remove one that breaks the rules."""
 
     list_display = ["title", "relationship", "added_by", "size", "created_at"]
-    fields = readonly_fields = ("relationship", "added_by", "title", "url", "file", "size")
+    # The file itself is never linked here: it is served only to the two people.
+    fields = readonly_fields = ("relationship", "added_by", "title", "url", "original_name", "size")
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

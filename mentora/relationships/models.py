@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from mentora.lib.files import PrivateUploadTo
 from mentora.lib.wording import MENTEE, MENTOR, role_word
 from mentora.profiles.choices import Cadence, FocusArea
 from mentora.programs.models import Program
@@ -348,7 +349,10 @@ class Resource(models.Model):
     )
     title = models.CharField(max_length=200)
     url = models.URLField(blank=True, max_length=500)
-    file = models.FileField(upload_to="relationships/resources/%Y/%m/", blank=True)
+    # Stored under a random name and served only by the download view, to the two people.
+    file = models.FileField(upload_to=PrivateUploadTo("relationships/resources"), blank=True)
+    # The uploaded file's own name, given back as the download's name.
+    original_name = models.CharField(max_length=255, blank=True)
     size = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -363,6 +367,11 @@ class Resource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def download_name(self) -> str:
+        """The name a download of the file gets: the name it was uploaded with."""
+        return self.original_name or (self.file.name or "file").rsplit("/", 1)[-1]
 
 
 class SeparationProposal(models.Model):

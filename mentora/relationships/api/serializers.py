@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Field, Model
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -353,6 +354,9 @@ class ResourceSerializer(serializers.ModelSerializer[Resource]):
     added_by = ParticipantSerializer(read_only=True)
     file = serializers.FileField(required=False, write_only=True)
     has_file = serializers.SerializerMethodField()
+    download_url = serializers.SerializerMethodField(
+        help_text="Where the two people download the file (empty for a link)."
+    )
 
     class Meta:
         model = Resource
@@ -362,14 +366,22 @@ class ResourceSerializer(serializers.ModelSerializer[Resource]):
             "url",
             "file",
             "has_file",
+            "download_url",
             "size",
             "added_by",
             "created_at",
         ]
-        read_only_fields = ["id", "size", "added_by", "created_at", "has_file"]
+        read_only_fields = ["id", "size", "added_by", "created_at", "has_file", "download_url"]
 
     def get_has_file(self, resource: Resource) -> bool:
         return bool(resource.file)
+
+    def get_download_url(self, resource: Resource) -> str:
+        if not resource.file:
+            return ""
+        return reverse(
+            "relationships:resource_download", args=[resource.relationship_id, resource.pk]
+        )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -287,6 +287,12 @@ def lesson_record(
 # Shared links and files
 
 
+def _download_name(name: str) -> str:
+    """The uploaded file's own name, kept for the download (the stored name is random)."""
+    printable = "".join(c for c in PurePath(name).name if c.isprintable() and c not in "/\\")
+    return printable.strip()[: Resource._meta.get_field("original_name").max_length] or "file"
+
+
 @transaction.atomic
 def resource_add(
     *,
@@ -296,7 +302,11 @@ def resource_add(
     url: str = "",
     file: UploadedFile[Any] | None = None,
 ) -> Resource:
-    """Share a link or a file (of an allowed type, at most 10 MB)."""
+    """Share a link or a file (of an allowed type, at most 10 MB).
+
+    A file is stored under a random name (see `Resource.file`) and only ever served by the
+    download view, to the two people.
+    """
     locked = lock(relationship)
     require_relationship(relationship=locked, user=by, to="work")
     require_stage(locked, WORKING_STAGES, "Sharing a resource")
@@ -309,7 +319,7 @@ def resource_add(
     size = 0
     original_name = ""
     if file is not None:
-        original_name = PurePath(file.name or "file").name
+        original_name = _download_name(file.name or "file")
         extension = PurePath(original_name).suffix.lower().lstrip(".")
         if extension not in RESOURCE_EXTENSIONS:
             raise ValidationError(
@@ -328,6 +338,7 @@ def resource_add(
         title=title,
         url=url,
         size=size,
+        original_name=original_name,
     )
     if file is not None:
         resource.file.save(original_name, file, save=False)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.lib.files import serve_private_file
 from mentora.lib.forms import attach_errors, fail, flash_error
 from mentora.relationships import services
 from mentora.relationships.access import (
@@ -204,18 +205,15 @@ def resource_create(request: AuthenticatedHttpRequest, relationship_id: int) -> 
     return redirect(back)
 
 
-@login_required
 def resource_download(
-    request: AuthenticatedHttpRequest, relationship_id: int, resource_id: int
+    request: HttpRequest, relationship_id: int, resource_id: int
 ) -> HttpResponseBase:
-    """Files are served through this view so that only the two people can fetch them."""
+    """A shared file, only ever served here and only to the two people.
+
+    No log-in redirect: anyone else, anonymous visitors and managers included, gets the same 404
+    as for a file that does not exist (they learn nothing, not even that it exists).
+    """
     resource = access_resource(
         user=request.user, relationship_id=relationship_id, resource_id=resource_id
     ).obj
-    if not resource.file:
-        raise Http404("No such file.")
-    return FileResponse(
-        resource.file.open("rb"),
-        as_attachment=True,
-        filename=(resource.file.name or "file").rsplit("/", 1)[-1],
-    )
+    return serve_private_file(resource.file, download_name=resource.download_name)
