@@ -39,6 +39,28 @@ from mentora.relationships.selectors import relationships_with_people
 if TYPE_CHECKING:
     from mentora.accounts.models import User
 
+__all__ = [
+    "AUTHOR",
+    "MANAGER",
+    "MENTEE",
+    "MENTOR",
+    "PARTIES",
+    "PRIVATE_NOTE",
+    "RELATIONSHIP",
+    "access_goal",
+    "access_meeting",
+    "access_proposal",
+    "access_question",
+    "access_relationship",
+    "access_resource",
+    "private_note_roles",
+    "question_capability",
+    "relationship_capabilities",
+    "relationship_may",
+    "relationship_roles",
+    "require_relationship",
+]
+
 # The program's managers (their single definition is `programs.selectors.user_manages_program`).
 MANAGER = "manager"
 # The author of a private note.

@@ -7,7 +7,6 @@ import zoneinfo
 from typing import Any
 
 from django import forms
-from django.db.models import Field, Model
 from django.utils import timezone
 
 from mentora.accounts.models import User
@@ -29,14 +28,9 @@ from mentora.relationships.models import (
     Reply,
     SeparationProposal,
 )
+from mentora.relationships.services.common import limit_of
 
 TEXTAREA = {"rows": 3}
-
-
-def limit(model: type[Model], name: str) -> int | None:
-    """The model field's max_length, so the form shows the limit the service enforces."""
-    field = model._meta.get_field(name)
-    return field.max_length if isinstance(field, Field) else None
 
 
 def _person_label(user: Any) -> str:
@@ -67,7 +61,7 @@ class PairForm(forms.Form):
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs=TEXTAREA),
-        max_length=limit(RelationshipEvent, "note"),
+        max_length=limit_of(RelationshipEvent, "note"),
         label="Why does it end?",
     )
 
@@ -77,13 +71,13 @@ class AcquaintanceForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
         label="My career goals",
-        max_length=limit(Relationship, "career_goals"),
+        max_length=limit_of(Relationship, "career_goals"),
     )
     why_this_mentor = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
         label="Why I chose this mentor",
-        max_length=limit(Relationship, "why_this_mentor"),
+        max_length=limit_of(Relationship, "why_this_mentor"),
     )
 
 
@@ -122,7 +116,7 @@ class GoalForm(forms.Form):
     description = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=limit(Goal, "description"),
+        max_length=limit_of(Goal, "description"),
     )
     owner = forms.ChoiceField(choices=[("mentee", "Mentee"), ("mentor", "Mentor")])
     due_on = forms.DateField(
@@ -179,7 +173,9 @@ class MeetingForm(forms.Form):
     duration_minutes = forms.IntegerField(min_value=5, max_value=480, initial=60, label="Minutes")
     location = forms.CharField(required=False, max_length=200, label="Where (room or video link)")
     agenda = forms.CharField(
-        required=False, widget=forms.Textarea(attrs=TEXTAREA), max_length=limit(Meeting, "agenda")
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        max_length=limit_of(Meeting, "agenda"),
     )
 
     def __init__(self, *args: Any, zone: zoneinfo.ZoneInfo, **kwargs: Any) -> None:
@@ -202,13 +198,15 @@ class RescheduleForm(MeetingForm):
 
 class MeetingRecordForm(forms.Form):
     agenda = forms.CharField(
-        required=False, widget=forms.Textarea(attrs=TEXTAREA), max_length=limit(Meeting, "agenda")
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        max_length=limit_of(Meeting, "agenda"),
     )
     shared_notes = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         label="Shared notes",
-        max_length=limit(Meeting, "shared_notes"),
+        max_length=limit_of(Meeting, "shared_notes"),
     )
     mentor_attended = forms.NullBooleanField(
         required=False, widget=forms.NullBooleanSelect, label="Mentor attended"
@@ -223,7 +221,7 @@ class PrivateNoteForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         label="My private note",
-        max_length=limit(PrivateNote, "text"),
+        max_length=limit_of(PrivateNote, "text"),
         help_text="Only you can ever read this: not the other person, not the program's managers.",
     )
 
@@ -232,19 +230,19 @@ class QuestionForm(forms.Form):
     text = forms.CharField(
         widget=forms.Textarea(attrs=TEXTAREA),
         label="Your question",
-        max_length=limit(Question, "text"),
+        max_length=limit_of(Question, "text"),
     )
 
 
 class ReplyForm(forms.Form):
     text = forms.CharField(
-        widget=forms.Textarea(attrs=TEXTAREA), label="Answer", max_length=limit(Reply, "text")
+        widget=forms.Textarea(attrs=TEXTAREA), label="Answer", max_length=limit_of(Reply, "text")
     )
 
 
 class LessonForm(forms.Form):
     text = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), max_length=limit(Lesson, "text")
+        widget=forms.Textarea(attrs={"rows": 2}), max_length=limit_of(Lesson, "text")
     )
     goal = forms.ModelChoiceField(queryset=Goal.objects.none(), required=False, label="For goal")
 
@@ -266,7 +264,7 @@ class SeparationProposeForm(forms.Form):
     reflection = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         label="Your reflection",
-        max_length=limit(SeparationProposal, "reflection"),
+        max_length=limit_of(SeparationProposal, "reflection"),
         help_text="What has been achieved, and why now is a good time to separate.",
     )
 
@@ -275,12 +273,12 @@ class ClosingReflectionForm(forms.Form):
     learned = forms.CharField(
         widget=forms.Textarea(attrs=TEXTAREA),
         label="What was learned",
-        max_length=limit(ClosingReflection, "learned"),
+        max_length=limit_of(ClosingReflection, "learned"),
     )
     application = forms.CharField(
         widget=forms.Textarea(attrs=TEXTAREA),
         label="How the mentee will apply it without regular guidance",
-        max_length=limit(ClosingReflection, "application"),
+        max_length=limit_of(ClosingReflection, "application"),
     )
 
 
@@ -297,14 +295,14 @@ class RedefinitionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
         label="Expectations",
-        max_length=limit(RedefinitionTerms, "expectations"),
+        max_length=limit_of(RedefinitionTerms, "expectations"),
     )
 
 
 class AcknowledgmentForm(forms.Form):
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=limit(Acknowledgment, "text"),
+        max_length=limit_of(Acknowledgment, "text"),
         label="Your thank-you",
         help_text="Shown on your mentor's profile only if they agree.",
     )

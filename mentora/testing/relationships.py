@@ -15,7 +15,10 @@ from mentora.relationships.services import relationship_create
 from mentora.testing import make_person
 
 __all__ = [
+    "coach_enrolled",
+    "coachee_enrolled",
     "coaching_program_create",
+    "coaching_relationship",
     "cultivate",
     "enrolled_person",
     "pair",
@@ -72,3 +75,30 @@ def coaching_program_create(organisation: Organisation, manager: User) -> Progra
     program.state = Program.State.OPEN
     program.save(update_fields=["state"])
     return program
+
+
+def coach_enrolled(program: Program) -> User:
+    """Carla, a coach in New York with three places."""
+    user = make_person("coach@example.org", "Carla Coach", timezone="America/New_York")
+    enrollment_submit(
+        program=program,
+        user=user,
+        role=Enrollment.Role.MENTOR,
+        answers={},
+        mentor_offer={"capacity": 3},
+    )
+    return user
+
+
+def coachee_enrolled(program: Program, person: User) -> User:
+    """A person (often the mentoring program's mentee) enrolled to be coached too."""
+    enrollment_submit(program=program, user=person, role=Enrollment.Role.MENTEE, answers={})
+    return person
+
+
+def coaching_relationship(organisation: Organisation, manager: User, mentee: User) -> Relationship:
+    """A coaching pair in cultivation: Carla coaches the mentee, alongside their mentor."""
+    program = coaching_program_create(organisation, manager)
+    coach = coach_enrolled(program)
+    coachee = coachee_enrolled(program, mentee)
+    return cultivate(pair(program, mentor=coach, mentee=coachee, by=manager))

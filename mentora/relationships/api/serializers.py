@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Field, Model
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -39,12 +38,7 @@ from mentora.relationships.models import (
     SeparationProposal,
     Stage,
 )
-
-
-def _limit(model: type[Model], name: str) -> int:
-    field = model._meta.get_field(name)
-    assert isinstance(field, Field) and field.max_length is not None
-    return field.max_length
+from mentora.relationships.services.common import limit_of
 
 
 class RelationshipErrorSerializer(serializers.Serializer[Any]):
@@ -180,7 +174,7 @@ class AdvanceSerializer(serializers.Serializer[Any]):
     note = serializers.CharField(
         required=False,
         allow_blank=True,
-        max_length=_limit(RelationshipEvent, "note"),
+        max_length=limit_of(RelationshipEvent, "note"),
         default="",
         help_text="Why (required when ending).",
     )
@@ -207,10 +201,10 @@ class EventSerializer(serializers.ModelSerializer[RelationshipEvent]):
 
 class AcquaintanceSerializer(serializers.Serializer[Any]):
     career_goals = serializers.CharField(
-        allow_blank=True, max_length=_limit(Relationship, "career_goals")
+        allow_blank=True, max_length=limit_of(Relationship, "career_goals")
     )
     why_this_mentor = serializers.CharField(
-        allow_blank=True, max_length=_limit(Relationship, "why_this_mentor")
+        allow_blank=True, max_length=limit_of(Relationship, "why_this_mentor")
     )
 
 
@@ -281,9 +275,9 @@ class GoalSerializer(serializers.ModelSerializer[Goal]):
 
 
 class GoalCreateSerializer(serializers.Serializer[Any]):
-    title = serializers.CharField(max_length=_limit(Goal, "title"))
+    title = serializers.CharField(max_length=limit_of(Goal, "title"))
     description = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=_limit(Goal, "description")
+        required=False, allow_blank=True, default="", max_length=limit_of(Goal, "description")
     )
     owner = serializers.ChoiceField(choices=[MENTOR, MENTEE], default=MENTEE)
     due_on = serializers.DateField(required=False, allow_null=True, default=None)
@@ -291,10 +285,10 @@ class GoalCreateSerializer(serializers.Serializer[Any]):
         max_digits=12, decimal_places=2, required=False, allow_null=True, default=None
     )
     unit = serializers.CharField(
-        required=False, allow_blank=True, max_length=_limit(Goal, "unit"), default=""
+        required=False, allow_blank=True, max_length=limit_of(Goal, "unit"), default=""
     )
     milestones = serializers.ListField(
-        child=serializers.CharField(max_length=_limit(Milestone, "title")),
+        child=serializers.CharField(max_length=limit_of(Milestone, "title")),
         required=False,
         default=list,
     )
@@ -423,10 +417,10 @@ class MeetingCreateSerializer(serializers.Serializer[Any]):
     starts_at = serializers.DateTimeField(help_text="With a timezone offset, e.g. +01:00 or Z.")
     duration_minutes = serializers.IntegerField(min_value=5, max_value=480, default=60)
     location = serializers.CharField(
-        required=False, allow_blank=True, max_length=_limit(Meeting, "location"), default=""
+        required=False, allow_blank=True, max_length=limit_of(Meeting, "location"), default=""
     )
     agenda = serializers.CharField(
-        required=False, allow_blank=True, max_length=_limit(Meeting, "agenda"), default=""
+        required=False, allow_blank=True, max_length=limit_of(Meeting, "agenda"), default=""
     )
 
 
@@ -434,16 +428,16 @@ class MeetingRescheduleSerializer(serializers.Serializer[Any]):
     starts_at = serializers.DateTimeField()
     duration_minutes = serializers.IntegerField(min_value=5, max_value=480, required=False)
     location = serializers.CharField(
-        required=False, allow_blank=True, max_length=_limit(Meeting, "location")
+        required=False, allow_blank=True, max_length=limit_of(Meeting, "location")
     )
 
 
 class MeetingRecordSerializer(serializers.Serializer[Any]):
     agenda = serializers.CharField(
-        required=False, allow_blank=True, max_length=_limit(Meeting, "agenda")
+        required=False, allow_blank=True, max_length=limit_of(Meeting, "agenda")
     )
     shared_notes = serializers.CharField(
-        required=False, allow_blank=True, max_length=_limit(Meeting, "shared_notes")
+        required=False, allow_blank=True, max_length=limit_of(Meeting, "shared_notes")
     )
     mentor_attended = serializers.BooleanField(required=False, allow_null=True, default=None)
     mentee_attended = serializers.BooleanField(required=False, allow_null=True, default=None)
@@ -452,7 +446,7 @@ class MeetingRecordSerializer(serializers.Serializer[Any]):
 class PrivateNoteSerializer(serializers.Serializer[Any]):
     text = serializers.CharField(
         allow_blank=True,
-        max_length=_limit(PrivateNote, "text"),
+        max_length=limit_of(PrivateNote, "text"),
         help_text="Empty deletes your note.",
     )
 
@@ -474,13 +468,13 @@ class SeparationProposalSerializer(serializers.ModelSerializer[SeparationProposa
 class SeparationDecisionSerializer(serializers.Serializer[Any]):
     separate = serializers.BooleanField()
     note = serializers.CharField(
-        required=False, allow_blank=True, max_length=_limit(RelationshipEvent, "note"), default=""
+        required=False, allow_blank=True, max_length=limit_of(RelationshipEvent, "note"), default=""
     )
 
 
 class ClosingReflectionSerializer(serializers.Serializer[Any]):
-    learned = serializers.CharField(max_length=_limit(ClosingReflection, "learned"))
-    application = serializers.CharField(max_length=_limit(ClosingReflection, "application"))
+    learned = serializers.CharField(max_length=limit_of(ClosingReflection, "learned"))
+    application = serializers.CharField(max_length=limit_of(ClosingReflection, "application"))
 
 
 class RedefinitionSerializer(serializers.ModelSerializer[RedefinitionTerms]):
@@ -491,7 +485,7 @@ class RedefinitionSerializer(serializers.ModelSerializer[RedefinitionTerms]):
 
 
 class AcknowledgmentSerializer(serializers.Serializer[Any]):
-    text = serializers.CharField(max_length=_limit(Acknowledgment, "text"))
+    text = serializers.CharField(max_length=limit_of(Acknowledgment, "text"))
     is_public = serializers.BooleanField(read_only=True)
 
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 import pytest
 
 from mentora.accounts.models import User
-from mentora.programs.models import Enrollment, Organisation, Program
-from mentora.programs.services import enrollment_submit
+from mentora.programs.models import Organisation, Program
 from mentora.relationships.models import Relationship
-from mentora.testing import make_person
-from mentora.testing.relationships import coaching_program_create, cultivate, pair
+from mentora.testing.relationships import (
+    coach_enrolled,
+    coachee_enrolled,
+    coaching_program_create,
+    cultivate,
+    pair,
+)
 
 
 @pytest.fixture
@@ -32,24 +36,13 @@ def coaching_program(organisation: Organisation, manager: User) -> Program:
 
 @pytest.fixture
 def coach(coaching_program: Program) -> User:
-    user = make_person("coach@example.org", "Carla Coach", timezone="America/New_York")
-    enrollment_submit(
-        program=coaching_program,
-        user=user,
-        role=Enrollment.Role.MENTOR,
-        answers={},
-        mentor_offer={"capacity": 3},
-    )
-    return user
+    return coach_enrolled(coaching_program)
 
 
 @pytest.fixture
 def coachee(coaching_program: Program, mentee: User) -> User:
     """The mentee of the mentoring program is also coached: a coach alongside a mentor."""
-    enrollment_submit(
-        program=coaching_program, user=mentee, role=Enrollment.Role.MENTEE, answers={}
-    )
-    return mentee
+    return coachee_enrolled(coaching_program, mentee)
 
 
 @pytest.fixture

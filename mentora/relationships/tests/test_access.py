@@ -240,7 +240,8 @@ def test_a_goal_or_meeting_of_another_relationship_is_a_400_naming_it(
     )
     assert question.status_code == 400
     assert "meeting" in question.json()
-    assert not cultivating.lessons.exists() and not cultivating.questions.exists()
+    assert not cultivating.lessons.exists()
+    assert not cultivating.questions.exists()
 
 
 def test_managers_and_outsiders_never_write_a_private_note(

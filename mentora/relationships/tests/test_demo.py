@@ -26,5 +26,6 @@ def test_the_demo_holds_relationships_in_every_stage(
     created = relationships_demo_seed(program=program, rng=random.Random(7))
     assert {r.stage for r in Relationship.objects.all()} == set(Stage.values)
     assert len(created) == 12
-    assert Meeting.objects.exists() and Question.objects.exists()
+    assert Meeting.objects.exists()
+    assert Question.objects.exists()
     assert Relationship.objects.filter(mentee=mentee).exists()

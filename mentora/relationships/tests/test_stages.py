@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 
 from mentora.accounts.models import User
+from mentora.notifications.models import Notification
 from mentora.programs.models import Enrollment, Program
 from mentora.programs.services import program_update
 from mentora.relationships.lifecycle import LIFECYCLE
@@ -200,7 +201,5 @@ def test_the_kind_follows_the_program(coaching: Relationship) -> None:
 def test_pairing_notifies_both_people(
     relationship: Relationship, mentor: User, mentee: User
 ) -> None:
-    from mentora.notifications.models import Notification
-
     assert Notification.objects.filter(recipient=mentor, kind="relationship.stage").exists()
     assert Notification.objects.filter(recipient=mentee, kind="relationship.stage").exists()

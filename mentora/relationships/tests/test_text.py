@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db.models import Field, TextField
+from django.db.models import TextField
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -52,7 +52,7 @@ def test_every_text_field_of_the_app_has_a_limit() -> None:
     ):
         for field in model._meta.get_fields():
             if isinstance(field, TextField):
-                assert isinstance(field, Field) and field.max_length, (model, field.name)
+                assert field.max_length, (model, field.name)
 
 
 @pytest.mark.parametrize(
