@@ -45,7 +45,6 @@ __all__ = [
     "MENTEE",
     "MENTOR",
     "PARTIES",
-    "PRIVATE_NOTE",
     "RELATIONSHIP",
     "access_goal",
     "access_meeting",
@@ -103,12 +102,6 @@ RELATIONSHIP = capabilities(
     },
 )
 
-PRIVATE_NOTE = capabilities(
-    "private note",
-    {"view": {AUTHOR}, "change": {AUTHOR}},
-    {"change": "A private note is its author's alone."},
-)
-
 
 def relationship_roles(
     *, relationship: Relationship, user: User | AnonymousUser | None
@@ -127,7 +120,9 @@ def relationship_roles(
 
 
 def private_note_roles(*, note: PrivateNote, user: User | AnonymousUser | None) -> frozenset[str]:
-    """The author's role toward their own private note; nobody else has any."""
+    """The author's role toward their own private note; nobody else has any (not the other
+    person, not a manager, not staff). The only read, `selectors.private_note_for`, filters on
+    the author, and the only write, `private_note_save`, writes the author's own note."""
     if user is None or isinstance(user, AnonymousUser) or note.author_id != user.pk:
         return frozenset()
     return frozenset({AUTHOR})
