@@ -14,10 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm
+
 from mentora.engine.api import MatchResult, match
 from mentora.engine.csvio import (
     InputFileError,
     atomic_outputs,
+    check_outputs,
+    guard_cell,
     read_mentees,
     read_mentors,
     read_settings,
@@ -44,8 +48,6 @@ class PhaseProgress:
     def __call__(self, phase: str, done: int, total: int) -> None:
         if not self.enabled:
             return
-        from tqdm import tqdm
-
         bar = self.bars.get(phase)
         if bar is None:
             bar = tqdm(total=total, desc=phase, unit="", file=sys.stderr, leave=True)
@@ -110,18 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run_match(args)
     except (InputFileError, EngineInputError) as error:
-        print(f"mentora match: error: {error}", file=sys.stderr)
+        sys.stderr.write(f"mentora match: error: {error}\n")
         return 2
 
 
 def run_match(args: argparse.Namespace) -> int:
     """Read, match, write, summarise."""
     outputs = [args.out, *([args.scores_out] if args.scores_out else [])]
-    for path in outputs:
-        if not path.resolve().parent.is_dir():
-            raise InputFileError(path, "cannot be written: its folder does not exist")
-    if args.scores_out and args.scores_out.resolve() == args.out.resolve():
-        raise InputFileError(args.scores_out, "must differ from --out")
+    check_outputs(outputs)
     timings: dict[str, float] = {}
 
     started = time.perf_counter()
@@ -164,7 +162,7 @@ def run_match(args: argparse.Namespace) -> int:
         timings["write"] = time.perf_counter() - started
     finally:
         progress.close()
-    print(summary(result, args=args, rows=rows, timings=timings))
+    sys.stdout.write(summary(result, args=args, rows=rows, timings=timings) + "\n")
     return 0
 
 
@@ -230,6 +228,8 @@ def write_scores(handle: Any, result: MatchResult) -> None:
 
 
 def _csv_cell(value: str) -> str:
+    """An id as a CSV cell: formulas guarded (`guard_cell`), then quoted as the csv module would."""
+    value = str(guard_cell(value))
     if any(ch in value for ch in ',"\n\r'):
         return '"' + value.replace('"', '""') + '"'
     return value
