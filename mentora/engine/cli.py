@@ -17,18 +17,11 @@ from typing import Any
 from tqdm import tqdm
 
 from mentora.engine.api import MatchResult, match
-from mentora.engine.csvio import (
-    InputFileError,
-    atomic_outputs,
-    check_outputs,
-    guard_cell,
-    read_mentees,
-    read_mentors,
-    read_settings,
-    resolve_pairs,
-    write_csv,
-)
+from mentora.engine.csvio import read_mentees, read_mentors, resolve_pairs
+from mentora.engine.file_errors import InputFileError
+from mentora.engine.outputs import atomic_outputs, check_outputs, guard_cell, write_csv
 from mentora.engine.records import EngineInputError
+from mentora.engine.weights_file import read_settings
 
 CLI_MODES = ("optimal", "stable", "greedy")
 # Below this many mentee x mentor pairs a run takes a second or two: no progress bars.

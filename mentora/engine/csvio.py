@@ -1,4 +1,4 @@
-"""Reading mentors.csv, mentees.csv and weights.toml; writing matches.csv and pairs.csv.
+"""Reading mentors.csv and mentees.csv, and writing people in the same format.
 
 Rows are numbered as in a spreadsheet: the header is row 1, the first person row 2. Every
 problem is an `InputFileError` naming the file, row, column and value: numbers out of their
@@ -6,8 +6,8 @@ range, values outside a fixed list, NUL characters, empty required cells, duplic
 mentor or mentee cannot take. Only the documented columns are ever looked up; any other column
 (demographic ones among them) is never read.
 
-Written cells are guarded against spreadsheet formulas with the rule of the platform's exports
-(see `guard_cell`).
+weights.toml is read by `weights_file.py` and the outputs are written by `outputs.py`; their
+names stay importable from here.
 """
 
 from __future__ import annotations
@@ -16,33 +16,41 @@ import csv
 import functools
 import io
 import math
-import os
-import tempfile
-import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import IO, Any
 
+from mentora.engine.file_errors import InputFileError, nul_error, shown
+from mentora.engine.outputs import atomic_outputs, check_outputs, guard_cell, write_csv
 from mentora.engine.records import (
     CADENCES,
     DIRECTIONS,
     FOCUS_AREAS,
     MEETING_FORMATS,
-    QUESTION_RULES,
     SENIORITY_YEARS,
     Constraints,
-    EngineInputError,
     MenteeRecord,
     MentorRecord,
-    Question,
-    ScoringOptions,
-    Weights,
 )
 from mentora.engine.taxonomy import normalise_name
 from mentora.engine.timezones import known_timezones
-from mentora.engine.validation import validate_settings
+from mentora.engine.weights_file import Settings, read_settings
+
+__all__ = [
+    "InputFileError",
+    "MenteeTable",
+    "Settings",
+    "atomic_outputs",
+    "check_outputs",
+    "guard_cell",
+    "read_mentees",
+    "read_mentors",
+    "read_settings",
+    "resolve_pairs",
+    "shown",
+    "write_csv",
+    "write_people_csv",
+]
 
 LIST_SEPARATOR = ";"
 QUESTION_PREFIX = "q:"
@@ -50,16 +58,7 @@ QUESTION_PREFIX = "q:"
 # arithmetic small; a longer answer time than a year is a typing error.
 MAX_CAPACITY = 10_000
 MAX_RESPONSE_HOURS = 24 * 365
-SHOWN_LENGTH = 60
 SENIORITIES: tuple[str, ...] = tuple(SENIORITY_YEARS)
-# The formula guard of the platform's exports, mirrored because the engine imports no Mentora
-# app: `mentora.programs.participant_io.guard` (used by every export in `mentora.reports.exports`)
-# puts a single quote before a text cell that begins with =, +, -, @, a tab or a carriage return
-# (or with the quote itself, so the guard can be removed exactly), so that a spreadsheet shows it
-# as text instead of running it. Keep both rules the same.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-GUARD = "'"
-GUARDED_STARTS = (*FORMULA_STARTS, GUARD)
 
 MENTOR_COLUMNS: tuple[str, ...] = (
     "id", "name", "capacity", "skills", "focus_areas", "industry", "organisation",
@@ -78,54 +77,6 @@ MENTEE_OPTIONAL_COLUMNS: tuple[str, ...] = (
     "organisation_preference", "job_function_preference", "previous_mentors",
     "excluded_mentors", "pinned_mentors",
 )  # fmt: skip
-
-
-class InputFileError(ValueError):
-    """A problem in an input file, with where it is."""
-
-    def __init__(
-        self, path: Path | str, message: str, *, row: int | None = None, column: str | None = None
-    ) -> None:
-        where = str(path)
-        if row is not None:
-            where += f", row {row}"
-        if column is not None:
-            where += f", column '{column}'"
-        super().__init__(f"{where}: {message}")
-
-
-def shown(value: str) -> str:
-    """A cell's value quoted for a message: control characters escaped, long values cut."""
-    if len(value) > SHOWN_LENGTH:
-        value = value[:SHOWN_LENGTH] + "..."
-    escaped = "".join(
-        character if character.isprintable() else repr(character)[1:-1] for character in value
-    )
-    return f"'{escaped}'"
-
-
-def guard_cell(value: object) -> object:
-    """A cell as written to a CSV: text a spreadsheet would run as a formula gets a quote first.
-
-    Numbers are left as they are, as in the platform's exports.
-    """
-    if isinstance(value, str) and value[:1] in GUARDED_STARTS:
-        return GUARD + value
-    return value
-
-
-def _nul_error(what: str, value: str) -> str:
-    return f"{what}{shown(value)} contains a NUL character, which no text may hold"
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What weights.toml configures."""
-
-    weights: Weights
-    options: ScoringOptions
-    constraints: Constraints
-    questions: tuple[Question, ...]
 
 
 @dataclass
@@ -163,7 +114,7 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
         raise InputFileError(path, f"is not valid CSV ({error})", row=1) from error
     for name in header:
         if "\x00" in name:
-            raise InputFileError(path, _nul_error("the column name ", name), row=1)
+            raise InputFileError(path, nul_error("the column name ", name), row=1)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         number = 1
@@ -206,7 +157,7 @@ class _Row:
             return ""
         value = self.cells[position]
         if "\x00" in value:
-            raise self.error(column, _nul_error("", value))
+            raise self.error(column, nul_error("", value))
         return value.strip()
 
     def items(self, column: str) -> tuple[str, ...]:
@@ -475,184 +426,6 @@ def _check_pin_counts(path: Path, table: MenteeTable, capacities: Mapping[str, i
                 row=row,
                 column="pinned_mentors",
             )
-
-
-def _typed_section(
-    path: Path, section: str, data: dict[str, Any], target: type, *, numbers_only: bool = False
-) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise InputFileError(
-            path,
-            f"[{section}] must be a table of settings (one `name = value` a line), not {data!r}",
-        )
-    known = {f.name: f for f in fields(target)}
-    values: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in known or key in {"excluded_pairs", "pinned_pairs"}:
-            raise InputFileError(
-                path, f"unknown setting '{key}' in [{section}] (known: {', '.join(known)})"
-            )
-        default = getattr(target(), key)
-        if isinstance(default, bool):
-            if not isinstance(value, bool):
-                raise InputFileError(
-                    path, f"[{section}] {key} must be true or false, not {value!r}"
-                )
-        elif isinstance(default, int | float) or numbers_only:
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int | float)
-                or not math.isfinite(value)
-                or value < 0
-            ):
-                raise InputFileError(
-                    path, f"[{section}] {key} must be a number, 0 or more, not {value!r}"
-                )
-            value = float(value)
-        elif isinstance(default, tuple):
-            if (
-                not isinstance(value, list)
-                or len(value) != 2
-                or not all(isinstance(v, int | float) for v in value)
-            ):
-                raise InputFileError(path, f"[{section}] {key} must be two numbers, like [9, 17]")
-            value = (float(value[0]), float(value[1]))
-        elif isinstance(default, str) and value not in DIRECTIONS:
-            raise InputFileError(
-                path, f"[{section}] {key} must be one of {', '.join(DIRECTIONS)}, not {value!r}"
-            )
-        values[key] = value
-    return values
-
-
-def read_settings(path: Path | None) -> Settings:
-    """Weights, scoring options, constraints and questions from weights.toml (defaults if None)."""
-    if path is None:
-        return Settings(Weights(), ScoringOptions(), Constraints(), ())
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputFileError(path, f"cannot be read ({error.strerror})") from error
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise InputFileError(path, "is not UTF-8 text") from error
-    except tomllib.TOMLDecodeError as error:
-        raise InputFileError(path, f"is not valid TOML ({error})") from error
-    unknown = sorted(set(data) - {"weights", "scoring", "constraints", "questions"})
-    if unknown:
-        raise InputFileError(
-            path,
-            f"unknown section [{unknown[0]}] (known: weights, scoring, constraints, questions)",
-        )
-    weights = Weights(
-        **_typed_section(path, "weights", data.get("weights", {}), Weights, numbers_only=True)
-    )
-    options = ScoringOptions(
-        **_typed_section(path, "scoring", data.get("scoring", {}), ScoringOptions)
-    )
-    constraints = Constraints(
-        **_typed_section(path, "constraints", data.get("constraints", {}), Constraints)
-    )
-    questions = []
-    question_specs = data.get("questions") or {}
-    if not isinstance(question_specs, dict):
-        raise InputFileError(
-            path, f"[questions] must hold one table per question, not {question_specs!r}"
-        )
-    for question_id, spec in question_specs.items():
-        if "\x00" in question_id:
-            raise InputFileError(path, _nul_error("the question id ", question_id))
-        if not isinstance(spec, dict):
-            raise InputFileError(path, f"[questions.{question_id}] must be a table")
-        rule = spec.get("rule", "should_match")
-        if rule not in QUESTION_RULES:
-            raise InputFileError(
-                path,
-                f"[questions.{question_id}] rule must be one of {', '.join(QUESTION_RULES)}, "
-                f"not {rule!r}",
-            )
-        weight = spec.get("weight", 1.0)
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
-            raise InputFileError(path, f"[questions.{question_id}] weight must be a number >= 0")
-        unknown_keys = sorted(set(spec) - {"rule", "weight", "text"})
-        if unknown_keys:
-            raise InputFileError(path, f"[questions.{question_id}] unknown key '{unknown_keys[0]}'")
-        text = str(spec.get("text", ""))
-        if "\x00" in text:
-            raise InputFileError(path, _nul_error(f"[questions.{question_id}] text ", text))
-        questions.append(Question(id=question_id, rule=rule, weight=float(weight), text=text))
-    try:
-        validate_settings(
-            weights=weights, options=options, constraints=constraints, questions=questions
-        )
-    except EngineInputError as error:
-        raise InputFileError(path, str(error)) from error
-    return Settings(weights, options, constraints, tuple(questions))
-
-
-def check_outputs(paths: Sequence[Path]) -> None:
-    """Refuse, before any work, output paths that cannot be files (a missing folder, a folder)."""
-    for path in paths:
-        if not path.resolve().parent.is_dir():
-            raise InputFileError(path, "cannot be written: its folder does not exist")
-        if path.is_dir():
-            raise InputFileError(path, "cannot be written: it is a folder, not a file")
-    resolved = [path.resolve() for path in paths]
-    for position, path in enumerate(paths):
-        if resolved[position] in resolved[:position]:
-            raise InputFileError(path, "is given as two different outputs")
-
-
-@contextmanager
-def atomic_outputs(paths: Sequence[Path]) -> Iterator[list[IO[str]]]:
-    """Text files that appear at `paths` together, only if the block ends without an exception.
-
-    Each is written to a temporary file beside its destination and renamed at the end, so a
-    failure never leaves a partial or stale-looking output behind. Paths are checked first
-    (`check_outputs`), so that a later rename cannot fail after an earlier one happened.
-    """
-    check_outputs(paths)
-    handles: list[IO[str]] = []
-    try:
-        for path in paths:
-            try:
-                handle: IO[str] = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed and renamed below
-                    "w",
-                    encoding="utf-8",
-                    newline="",
-                    dir=path.resolve().parent,
-                    prefix=f".{path.name}.",
-                    suffix=".tmp",
-                    delete=False,
-                )
-            except OSError as error:
-                raise InputFileError(path, f"cannot be written ({error.strerror})") from error
-            handles.append(handle)
-        yield handles
-        for handle in handles:
-            handle.close()
-        for handle, path in zip(handles, paths, strict=True):
-            try:
-                os.replace(handle.name, path)
-            except OSError as error:
-                raise InputFileError(path, f"cannot be written ({error.strerror})") from error
-    except BaseException:
-        for handle in handles:
-            handle.close()
-            Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
-def write_csv(handle: IO[str], header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    """Write a header and rows, formula cells guarded; returns the number of rows."""
-    writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow([guard_cell(name) for name in header])
-    count = 0
-    for row in rows:
-        writer.writerow([guard_cell(value) for value in row])
-        count += 1
-    return count
 
 
 def _cell(value: object) -> str:

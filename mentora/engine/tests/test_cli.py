@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from scipy.optimize import linprog
 
-from mentora.engine.csvio import guard_cell
+from mentora.engine.outputs import guard_cell
 from mentora.engine.tests.cli_files import edit, rows, run, set_cell
 
 
