@@ -61,7 +61,9 @@ class OrganisationConstraint:
     mentor_codes: IntArray
 
     def pair_allowed(self, i: IntArray, j: IntArray) -> BoolArray:
-        same = (self.mentee_codes[i] == self.mentor_codes[j]) & (self.mentee_codes[i] >= 0)
+        same: BoolArray = (self.mentee_codes[i] == self.mentor_codes[j]) & (
+            self.mentee_codes[i] >= 0
+        )
         if self.rule == "same":
             return same
         if self.rule == "different":

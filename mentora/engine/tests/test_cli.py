@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -92,7 +93,7 @@ def test_the_console_script_runs_without_django_settings(files: Path) -> None:
     assert (files / "matches.csv").exists()
 
 
-BAD_INPUTS = {
+BAD_INPUTS: dict[str, tuple[Callable[[Path], object], list[str]]] = {
     "missing column": (
         lambda f: edit(f / "mentors.csv", "id,name,capacity,", "id,name,"),
         ["mentors.csv", "row 1", "column 'capacity'", "missing column"],
