@@ -18,9 +18,10 @@ from tqdm import tqdm
 
 from mentora.engine.api import MatchResult, match
 from mentora.engine.csvio import read_mentees, read_mentors, resolve_pairs
-from mentora.engine.file_errors import InputFileError
+from mentora.engine.file_errors import InputFileError, shown
 from mentora.engine.outputs import atomic_outputs, check_outputs, guard_cell, write_csv
 from mentora.engine.records import EngineInputError
+from mentora.engine.validation import MAX_SEED
 from mentora.engine.weights_file import read_settings
 
 CLI_MODES = ("optimal", "stable", "greedy")
@@ -54,13 +55,26 @@ class PhaseProgress:
             bar.close()
 
 
-def _positive_int(value: str) -> int:
+def _whole_number(value: str) -> int:
     try:
-        number = int(value)
+        return int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{shown(value)} is not a whole number") from None
+
+
+def _positive_int(value: str) -> int:
+    number = _whole_number(value)
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
+def _seed(value: str) -> int:
+    number = _whole_number(value)
+    if not 0 <= number <= MAX_SEED:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 0 to {MAX_SEED}, not {number}"
+        )
     return number
 
 
@@ -89,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument(
         "--scores-out", type=Path, help="write every candidate pair and its score (pairs.csv)"
     )
-    command.add_argument("--seed", type=int, default=0)
+    command.add_argument("--seed", type=_seed, default=0, help="0 to 4294967295")
     command.add_argument(
         "--progress",
         choices=("auto", "always", "never"),

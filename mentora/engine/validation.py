@@ -23,6 +23,8 @@ from mentora.engine.timezones import known_timezones
 # Far above any real setting (the platform allows weights up to 100), and low enough that a sum
 # of every weight stays finite: larger numbers only ever came from typing errors.
 MAX_WEIGHT = 1_000_000.0
+# Seeds reach scikit-learn's random_state (the text model's LSA), which takes 0 to 2**32 - 1.
+MAX_SEED = 2**32 - 1
 MAX_YEARS = 80.0
 HOURS_A_DAY = 24.0
 
@@ -182,3 +184,9 @@ def validate_settings(
                 f"not {question.rule!r}"
             )
         _check_number(question.weight, f"question {question.id!r}: weight", low=0, high=MAX_WEIGHT)
+
+
+def validate_seed(seed: int) -> None:
+    """Raise EngineInputError unless the seed is one the text model can take."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise EngineInputError(f"seed must be a whole number from 0 to {MAX_SEED}, not {seed!r}")

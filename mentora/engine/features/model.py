@@ -32,7 +32,7 @@ from mentora.engine.records import (
 )
 from mentora.engine.taxonomy import Taxonomy
 from mentora.engine.text import TextSimilarity, TfidfTextSimilarity
-from mentora.engine.validation import validate_inputs
+from mentora.engine.validation import validate_inputs, validate_seed
 
 
 @dataclass
@@ -125,6 +125,7 @@ def build_model(
         constraints=constraints,
         questions=questions,
     )
+    validate_seed(seed)
     inputs = FeatureInputs(
         mentees=mentees,
         mentors=mentors,

@@ -319,6 +319,31 @@ def test_a_later_output_that_fails_leaves_no_earlier_one(
     assert outputs(files) == ["pairs.csv"]
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("--seed", "-1", "must be a whole number from 0 to 4294967295, not -1"),
+        (
+            "--seed",
+            TWENTY_DIGITS,
+            f"must be a whole number from 0 to 4294967295, not {TWENTY_DIGITS}",
+        ),
+        ("--seed", "one", "'one' is not a whole number"),
+        ("--top-k", "0", "must be 1 or more, not 0"),
+        ("--top-k", "1.5", "'1.5' is not a whole number"),
+    ],
+)
+def test_bad_options_exit_2_naming_the_option_and_the_value(
+    files: Path, option: str, value: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run(files, option, value, "--scores-out", str(files / "pairs.csv"))
+    assert exit_info.value.code == 2
+    message = capsys.readouterr().err
+    assert f"argument {option}: {expected}" in message
+    assert outputs(files) == []
+
+
 HOSTILE_NUMBERS = [
     TWENTY_DIGITS, "-" + TWENTY_DIGITS, "1e300", "1e400", "-1e400", "1e-400", "nan", "-inf",
     "0x1F", "1_000", "٣", "-0", "-1", "0", "3.5", "1,5", "9" * 400,
@@ -378,7 +403,11 @@ def test_hostile_cells_never_end_in_a_traceback(
             assert outputs(folder) == []
             return
         assert outputs(folder) == ["matches.csv", "pairs.csv"]
-        assert not any("\x00" in value for *_, column, value in changes if column not in IGNORED)
+        # A later change to the same cell replaces an earlier one.
+        final = {(file_name, row, column): value for file_name, row, column, value in changes}
+        assert not any(
+            "\x00" in value for (*_, column), value in final.items() if column not in IGNORED
+        )
         for output in ("matches.csv", "pairs.csv"):
             assert not [
                 c for c in cells(folder / output) if c[:1] in ("=", "+", "-", "@", "\t", "\r")
