@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mentora.engine.features import NEUTRAL, FeatureModel, IntArray, registered_features
+from mentora.engine.features.registry import Reason
 
 MAX_REASONS = 4
 # The value above which a factor counts as a strength (NEUTRAL unless its feature says otherwise:
@@ -39,15 +40,15 @@ class Explanation:
     pinned: bool = False
 
 
-def _reason_texts(model: FeatureModel, a: int, b: int, values: dict[str, float]) -> dict[str, str]:
+def _reason_texts(
+    model: FeatureModel, a: int, b: int, values: dict[str, float], reasons: list[tuple[str, Reason]]
+) -> dict[str, str]:
     """A sentence per factor that has something to say about this pair (each feature's reason)."""
     texts: dict[str, str] = {}
-    for feature in model.features:
-        if feature.reason is None:
-            continue
-        text = feature.reason(model, a, b, values[feature.name])
+    for name, reason in reasons:
+        text = reason(model, a, b, values[name])
         if text is not None:
-            texts[feature.name] = text
+            texts[name] = text
     return texts
 
 
@@ -137,13 +138,15 @@ def explain_pairs(
     if scores is None:
         scores = np.round(model.pair_scores(mentee_indices, mentor_indices), 6)
     violations = constraint_violations(model, mentee_indices, mentor_indices)
-    weights = dict(zip(model.factor_names, model.factor_weights.tolist(), strict=True))
+    names = model.factor_names
+    weights = dict(zip(names, model.factor_weights.tolist(), strict=True))
     total = sum(weights.values()) or 1.0
+    reasons_of = [(f.name, f.reason) for f in model.features if f.reason is not None]
     explanations = []
     for row, (a, b) in enumerate(
         zip(mentee_indices.tolist(), mentor_indices.tolist(), strict=True)
     ):
-        factor_values = dict(zip(model.factor_names, values[row].tolist(), strict=True))
+        factor_values = dict(zip(names, values[row].tolist(), strict=True))
         factors = tuple(
             FactorScore(
                 name=name,
@@ -154,7 +157,8 @@ def explain_pairs(
             for name, value in factor_values.items()
         )
         is_pinned = bool(pinned[row]) if pinned is not None else False
-        reasons = choose_reasons(_reason_texts(model, a, b, factor_values), factor_values, weights)
+        texts = _reason_texts(model, a, b, factor_values, reasons_of)
+        reasons = choose_reasons(texts, factor_values, weights)
         if is_pinned:
             reasons = ["Pinned by the program manager", *reasons][:MAX_REASONS]
         explanations.append(

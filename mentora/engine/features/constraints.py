@@ -74,6 +74,7 @@ class OrganisationConstraint:
 def set_constraint(
     name: str, mentee_sets: Sequence[Sequence[str]], mentor_sets: Sequence[Sequence[str]]
 ) -> SetConstraint:
+    """A `SetConstraint` over item sets (languages, must-match answers), only shared items kept."""
     vocabulary = shared_vocabulary(mentee_sets, mentor_sets)
     return SetConstraint(
         name,
@@ -84,4 +85,5 @@ def set_constraint(
     )
 
 
+# Every kind of hard rule a feature can bring (FeatureBuild.rules).
 Rule = SetConstraint | TableConstraint | OrganisationConstraint

@@ -262,6 +262,7 @@ def overlap_factor(
     differ: bool = False,
     mentor_missing_neutral: bool = False,
 ) -> OverlapFactor:
+    """An `OverlapFactor` over item sets (skills, focus areas, answers), only shared items kept."""
     vocabulary = shared_vocabulary(mentee_sets, mentor_sets)
     mentee_sizes = np.array([len(set(s)) for s in mentee_sets], dtype=np.float64)
     mentor_empty = np.array([len(s) == 0 for s in mentor_sets], dtype=bool)
@@ -291,6 +292,7 @@ def direction_factor(
     mentor_values: Sequence[str],
     preferences: Sequence[str],
 ) -> EqualityFactor:
+    """Same or different category (industry, job function) in each mentee's preferred direction."""
     mentee_codes, mentor_codes = category_codes(mentee_values, mentor_values)
     same_value = np.array([DIRECTION_VALUES[p][0] for p in preferences])
     different_value = np.array([DIRECTION_VALUES[p][1] for p in preferences])
