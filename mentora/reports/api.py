@@ -19,7 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.lib.api import ApiView, validation_error_from_django
-from mentora.reports import exports, selectors
+from mentora.reports import exports, groups, selectors
 
 # --- Serializers (read-only views of the selectors' dataclasses) ---------------------------------
 
@@ -118,12 +118,31 @@ class DashboardSerializer(serializers.Serializer[Any]):
     check_ins = CheckInsSerializer()
 
 
+class GroupFigureSerializer(serializers.Serializer[Any]):
+    value = serializers.FloatField(
+        allow_null=True,
+        help_text="With protective noise; null when fewer than 5 people are behind the figure.",
+    )
+    n = serializers.IntegerField(
+        help_text="About how many people it is computed from (at most 4 when suppressed)."
+    )
+    suppressed = serializers.BooleanField()
+    low = serializers.FloatField(
+        allow_null=True, help_text="The value's 95% interval for the noise, low end."
+    )
+    high = serializers.FloatField(
+        allow_null=True, help_text="The value's 95% interval for the noise, high end."
+    )
+
+
 class GroupRowSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(source="label")
-    people = serializers.IntegerField()
-    mentee_match_rate = FigureSerializer()
-    mentor_match_rate = FigureSerializer()
-    satisfaction = FigureSerializer(help_text="Mean check-in quality, 1 to 5.")
+    people = serializers.IntegerField(help_text="About how many people (protective noise).")
+    mentee_match_rate = GroupFigureSerializer()
+    mentor_match_rate = GroupFigureSerializer()
+    satisfaction = GroupFigureSerializer(
+        help_text="Mean check-in quality, 1 to 5 (each person's mean counts once)."
+    )
 
 
 class GroupComparisonSerializer(serializers.Serializer[Any]):
@@ -131,11 +150,13 @@ class GroupComparisonSerializer(serializers.Serializer[Any]):
     dimension_label = serializers.CharField()
     rows = GroupRowSerializer(many=True, help_text="Only groups of at least 5 people.")
     hidden_groups = serializers.IntegerField(help_text="Smaller groups left out.")
-    self_identified = serializers.IntegerField()
+    self_identified = serializers.IntegerField(
+        help_text="About how many people self-identified (protective noise)."
+    )
 
 
 class GroupFilters(serializers.Serializer[Any]):
-    dimension = serializers.ChoiceField(choices=list(selectors.GROUP_DIMENSIONS))
+    dimension = serializers.ChoiceField(choices=list(groups.GROUP_DIMENSIONS))
 
 
 class ExportFilters(serializers.Serializer[Any]):
@@ -203,7 +224,7 @@ class GroupComparisonView(ApiView[Any]):
     def get(self, request: Request, program_id: int) -> Response:
         program = selectors.get_program_for_reports(user=self.user, program_id=program_id)
         filters = self.query_filters(GroupFilters)
-        comparison = selectors.group_comparison(program=program, dimension=filters["dimension"])
+        comparison = groups.group_comparison(program=program, dimension=filters["dimension"])
         return Response(self.output(comparison, GroupComparisonSerializer))
 
 

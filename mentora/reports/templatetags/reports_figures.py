@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from mentora.lib.group_figures import GroupFigure
 from mentora.lib.suppression import Figure
 from mentora.programs.models import Program
 from mentora.reports.charts import number, percent
@@ -18,6 +19,20 @@ register = template.Library()
 def pct(value: Figure) -> str:
     """62% — or "fewer than 5 — not shown"."""
     return percent(value)
+
+
+@register.filter
+def pct_margin(value: GroupFigure) -> str:
+    """ "± 6 points": the 95% range of a group figure's protective noise ("" when withheld)."""
+    margin = value.margin
+    return "" if margin is None else f"± {margin * 100:.0f} points"
+
+
+@register.filter
+def num_margin(value: GroupFigure, digits: int = 2) -> str:
+    """ "± 0.35": the 95% range of a group mean's protective noise ("" when withheld)."""
+    margin = value.margin
+    return "" if margin is None else f"± {margin:.{int(digits)}f}"
 
 
 @register.filter
