@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from mentora.accounts.models import User
 from mentora.engine.records import FACTOR_NAMES
 from mentora.lib.api import ApiView, ListApiView
-from mentora.matching import selectors, services
+from mentora.matching import fairness, selectors, services
 from mentora.matching.models import MODE_CHOICES, MatchingSettings, MatchRun, Pin, Proposal
 from mentora.matching.models import UnmatchedMentee as UnmatchedRow
 from mentora.matching.records import weights_from_mapping
@@ -168,6 +168,10 @@ class FairnessRowSerializer(serializers.Serializer[Any]):
     match_rate = serializers.FloatField()
     mean_score = serializers.FloatField(allow_null=True)
     merged = serializers.BooleanField()
+    match_rate_margin = serializers.FloatField(
+        help_text="The 95% range of the protective noise around match_rate (see docs)."
+    )
+    mean_score_margin = serializers.FloatField(allow_null=True)
 
 
 class FairnessSerializer(serializers.Serializer[Any]):
@@ -429,7 +433,7 @@ class RunFairnessView(MatchingView):
         responses=FairnessSerializer(many=True),
     )
     def get(self, request: Request, run_id: int) -> Response:
-        tables = selectors.run_fairness(run=self.run(run_id))
+        tables = fairness.run_fairness(run=self.run(run_id))
         return Response(FairnessSerializer([asdict(t) for t in tables], many=True).data)
 
 

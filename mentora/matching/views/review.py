@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
-from mentora.matching import selectors, services
+from mentora.matching import fairness, selectors, services
 from mentora.matching.forms import FACTOR_LABELS, MoveForm, PinForm
 from mentora.matching.models import MatchRun, Pin
 
@@ -54,7 +54,7 @@ def run_detail(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
             "metrics": metrics,
             "load_bars": _bars(metrics.get("load_histogram", {})),
             "diff": selectors.run_diff(run=run),
-            "fairness": selectors.run_fairness(run=run),
+            "fairness": fairness.run_fairness(run=run),
             "pins": selectors.pins_of_program(program=run.program),
             "editable": run.status == MatchRun.Status.DRAFT,
             "factor_labels": {name: label for name, (label, _) in FACTOR_LABELS.items()},
