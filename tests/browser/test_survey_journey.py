@@ -13,8 +13,8 @@ from mentora.surveys.instruments import builtin_instruments_install
 from mentora.surveys.models import Instrument, InstrumentVersion, Item, Occasion, Survey
 from mentora.surveys.scheduling import survey_schedule_run
 from mentora.surveys.services import instrument_create
-from mentora.surveys.tests.conftest import answer, send
 from mentora.testing import PASSWORD
+from mentora.testing.surveys import answer, send
 
 from .conftest import log_in, scan_page, screenshot
 

@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 from mentora.accounts.models import User
 from mentora.lib.group_figures import NOISE_BOUND
 from mentora.programs.models import Program
-from mentora.reports.tests.conftest import NOW, Cohort
+from mentora.testing.reports import NOW, Cohort
 
 pytestmark = pytest.mark.django_db
 

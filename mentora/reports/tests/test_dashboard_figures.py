@@ -9,7 +9,7 @@ import pytest
 import time_machine
 
 from mentora.reports.selectors import program_dashboard, program_headlines
-from mentora.reports.tests.conftest import NOW, Cohort
+from mentora.testing.reports import NOW, Cohort
 
 pytestmark = pytest.mark.django_db
 

@@ -19,10 +19,10 @@ from mentora.programs.models import Enrollment
 from mentora.programs.services import enrollment_submit
 from mentora.relationships.models import Meeting
 from mentora.reports.exports import csv_chunks, program_export, xlsx_file
-from mentora.reports.tests.conftest import NOW, T1, Cohort, answer_survey
 from mentora.surveys.instruments import CHECK_IN
 from mentora.surveys.models import Anonymity, Instrument, InstrumentVersion, Item
 from mentora.testing import PASSWORD, make_person
+from mentora.testing.reports import NOW, T1, Cohort, answer_survey
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from mentora.lib.group_figures import NOISE_BOUND
 from mentora.lib.suppression import MIN_PEOPLE
 from mentora.profiles.services import demographics_update
 from mentora.reports.groups import group_comparison
-from mentora.reports.tests.conftest import Cohort
 from mentora.testing import PASSWORD
+from mentora.testing.reports import Cohort
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +33,10 @@ def test_gender_groups_of_five_or_more(identified: Cohort) -> None:
     assert woman.people == pytest.approx(5, abs=NOISE_BOUND)
     assert woman.people >= MIN_PEOPLE
     assert not woman.mentee_match_rate.suppressed
-    assert woman.mentee_match_rate.value is not None
-    assert woman.mentee_match_rate.low <= woman.mentee_match_rate.value <= 1.0
+    rate = woman.mentee_match_rate
+    assert rate.value is not None
+    assert rate.low is not None
+    assert rate.low <= rate.value <= 1.0
     assert woman.mentor_match_rate.suppressed
     # Six men: two mentees (too few for a rate) and four mentors (too few as well).
     assert rows["Man"].people == pytest.approx(6, abs=NOISE_BOUND)

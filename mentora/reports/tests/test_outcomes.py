@@ -17,9 +17,9 @@ from scipy import stats
 from mentora.lib.group_figures import NOISE_BOUND
 from mentora.reports.groups import group_comparison
 from mentora.reports.selectors import participant_progress, program_dashboard
-from mentora.reports.tests.conftest import NOW, T1, Cohort, answer_survey
 from mentora.surveys.instruments import CHECK_IN, MENTEE_BENEFITS, MENTOR_BENEFITS
 from mentora.testing import PASSWORD
+from mentora.testing.reports import NOW, T1, Cohort, answer_survey
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from mentora.accounts.models import User
 from mentora.programs.models import Program
-from mentora.reports.tests.conftest import NOW, Cohort
 from mentora.testing import PASSWORD
+from mentora.testing.reports import NOW, Cohort
 
 pytestmark = pytest.mark.django_db
 

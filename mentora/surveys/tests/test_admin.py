@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 
 from mentora.relationships.models import Relationship
-from mentora.surveys.tests.conftest import CHECK_IN_ANSWERS, answer, send
 from mentora.testing import make_person
+from mentora.testing.surveys import CHECK_IN_ANSWERS, answer, send
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from mentora.programs.models import Enrollment, Program
 from mentora.relationships.models import Relationship
 from mentora.surveys.models import Anonymity, Instrument, Survey
 from mentora.surveys.services import custom_survey_send, instrument_create
-from mentora.surveys.tests.conftest import CHECK_IN_ANSWERS, answer, enrolled, send
+from mentora.testing.surveys import CHECK_IN_ANSWERS, answer, enrolled, send
 
 pytestmark = pytest.mark.django_db
 

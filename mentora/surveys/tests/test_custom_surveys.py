@@ -14,8 +14,8 @@ from mentora.notifications.models import Notification
 from mentora.programs.models import Enrollment, Program
 from mentora.surveys.models import Anonymity, Instrument, ProgramSurveySchedule, Survey
 from mentora.surveys.services import custom_survey_send, instrument_create, instrument_update
-from mentora.surveys.tests.conftest import answer, enrolled
 from mentora.testing import PASSWORD
+from mentora.testing.surveys import answer, enrolled
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from mentora.surveys.outcomes import (
     paired_change,
     participant_benefit_history,
 )
-from mentora.surveys.tests.conftest import answer, enrolled, send
+from mentora.testing.surveys import answer, enrolled, send
 
 pytestmark = pytest.mark.django_db
 

@@ -8,19 +8,12 @@ from django.test import Client
 
 from mentora.accounts.models import User
 from mentora.relationships.models import Relationship
-from mentora.relationships.tests import conftest as relationship_fixtures
 from mentora.surveys.models import Answer, Survey
 from mentora.surveys.services import response_submit
-from mentora.surveys.tests.conftest import CHECK_IN_ANSWERS, answer, send
 from mentora.testing import PASSWORD
+from mentora.testing.surveys import CHECK_IN_ANSWERS, answer, send
 
 pytestmark = pytest.mark.django_db
-
-# The coaching pair of the relationship tests.
-coaching_program = relationship_fixtures.coaching_program
-coach = relationship_fixtures.coach
-coachee = relationship_fixtures.coachee
-coaching = relationship_fixtures.coaching
 
 
 def client_for(user: User) -> Client:

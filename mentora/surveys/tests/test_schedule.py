@@ -114,7 +114,7 @@ def test_overdue_surveys_get_one_reminder(pair: Relationship) -> None:
 
 
 def test_answered_surveys_get_no_reminder(pair: Relationship) -> None:
-    from mentora.surveys.tests.conftest import answer
+    from mentora.testing.surveys import answer
 
     run(0)
     survey = Survey.objects.get(role="mentor")

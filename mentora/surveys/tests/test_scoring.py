@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from mentora.relationships.models import Relationship
 from mentora.surveys.scoring import score_answers, score_response, validate_answers
-from mentora.surveys.tests.conftest import CHECK_IN_ANSWERS, answer, send
+from mentora.testing.surveys import CHECK_IN_ANSWERS, answer, send
 
 
 @dataclass
