@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from mentora.programs.models import Program
 from mentora.relationships.models import Relationship, Stage
+from mentora.surveys.scoring import TEXT_MAX
 
 
 class Audience(models.TextChoices):
@@ -56,7 +57,8 @@ class Instrument(models.Model):
         Program, on_delete=models.CASCADE, null=True, blank=True, related_name="survey_instruments"
     )
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    # What respondents read before the questions.
+    description = models.TextField(blank=True, max_length=2000)
     audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.BOTH)
     anonymity = models.CharField(
         max_length=20, choices=Anonymity.choices, default=Anonymity.CONFIDENTIAL
@@ -278,7 +280,7 @@ class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="answers")
     number = models.SmallIntegerField(null=True, blank=True)
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True, max_length=TEXT_MAX)
 
     class Meta:
         ordering = ["response_id", "item__position", "pk"]
