@@ -101,6 +101,6 @@ urlpatterns = [
     # These apps write their paths in full (/api/match-runs/..., /api/programs/<id>/...).
     path("", include("mentora.matching.api_urls")),
     path("", include("mentora.finding.api_urls")),
-    path("", include("mentora.surveys.api_urls")),
+    path("", include("mentora.surveys.api.urls")),
     path("", include("mentora.reports.api_urls")),
 ]

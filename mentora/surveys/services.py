@@ -16,7 +16,15 @@ from mentora.lib.forms import error_text
 from mentora.lib.text import clean_line, clean_text
 from mentora.notifications.services import notify
 from mentora.programs.models import Enrollment, Program
-from mentora.programs.selectors import user_manages_program
+from mentora.surveys.access import (
+    INSTRUMENT_CAPABILITIES,
+    MANAGER,
+    PROGRAM_SURVEYS_CAPABILITIES,
+    SURVEY_CAPABILITIES,
+    instrument_roles,
+    program_surveys_roles,
+    survey_roles,
+)
 from mentora.surveys.models import (
     Anonymity,
     Answer,
@@ -45,8 +53,18 @@ SCHEDULE_FIELDS = ("enabled", "baseline", "check_in_days", "closing", "follow_up
 
 
 def _require_manager(*, user: User, program: Program) -> None:
-    if not user_manages_program(user=user, program=program):
-        raise PermissionDenied("Only the program's managers can do this.")
+    if MANAGER not in program_surveys_roles(program=program, user=user):
+        raise PermissionDenied(PROGRAM_SURVEYS_CAPABILITIES.refusals["manage"])
+
+
+def _require(*, instrument: Instrument, user: User, to: str) -> None:
+    """Refuse (PermissionDenied) unless the person may `to` the instrument."""
+    if not INSTRUMENT_CAPABILITIES.allows(instrument_roles(instrument=instrument, user=user), to):
+        raise PermissionDenied(
+            INSTRUMENT_CAPABILITIES.refusals.get(to, "Only the program's managers can do this.")
+            if instrument.program is None
+            else "Only the program's managers can do this."
+        )
 
 
 # --- Responses ---------------------------------------------------------------------------------
@@ -55,8 +73,8 @@ def _require_manager(*, user: User, program: Program) -> None:
 @transaction.atomic
 def response_submit(*, survey: Survey, by: User, answers: Mapping[str, object]) -> Response:
     """Answer a survey once: every value is checked against its item, then stored together."""
-    if by.pk != survey.respondent_id:
-        raise PermissionDenied("Only the person the survey was sent to can answer it.")
+    if not SURVEY_CAPABILITIES.allows(survey_roles(survey=survey, user=by), "answer"):
+        raise PermissionDenied(SURVEY_CAPABILITIES.refusals["answer"])
     locked = (
         Survey.objects.select_for_update().select_related("version", "program").get(pk=survey.pk)
     )
@@ -261,9 +279,7 @@ def instrument_update(
     description: str | None = None,
 ) -> InstrumentVersion:
     """Change a program's survey. Answered versions never change: they get a successor."""
-    if instrument.program is None:
-        raise PermissionDenied("Built-in instruments change only with a new Mentora release.")
-    _require_manager(user=by, program=instrument.program)
+    _require(instrument=instrument, user=by, to="change")
     locked = Instrument.objects.select_for_update().get(pk=instrument.pk)
     if title is not None:
         locked.title, _, _ = _clean_instrument_fields(
@@ -308,7 +324,7 @@ def custom_survey_send(
     program = instrument.program
     if program is None:
         raise ValidationError("Built-in instruments are sent by the program's schedule.")
-    _require_manager(user=by, program=program)
+    _require(instrument=instrument, user=by, to="send")
     roles = set(roles)
     if not roles or not roles <= {Survey.Role.MENTOR, Survey.Role.MENTEE}:
         raise ValidationError({"roles": "Send the survey to mentors, mentees or both."})

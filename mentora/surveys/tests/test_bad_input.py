@@ -114,7 +114,7 @@ def _write(manager: User, program: Program, **changes: Any) -> Any:
     ("changes", "field", "words"),
     [
         ({"title": "Pulse\nof March"}, "title", "one line"),
-        ({"description": "x" * (DESCRIPTION_MAX + 1)}, "description", f"{DESCRIPTION_MAX:,}"),
+        ({"description": "x" * (DESCRIPTION_MAX + 1)}, "description", str(DESCRIPTION_MAX)),
         ({"items": [{"text": "All\ngood?", "kind": "agree_1_5"}]}, "items", "one line"),
         (
             {"items": [{"text": "Which?", "kind": "choice", "choices": ["A\nB", "C"]}]},
