@@ -102,5 +102,5 @@ urlpatterns = [
     path("", include("mentora.matching.api_urls")),
     path("", include("mentora.finding.api_urls")),
     path("", include("mentora.surveys.api.urls")),
-    path("", include("mentora.reports.api_urls")),
+    path("", include("mentora.reports.api.urls")),
 ]

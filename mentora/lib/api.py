@@ -10,6 +10,7 @@ else.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -103,7 +104,7 @@ FIELD_ERRORS = OpenApiResponse(
     OpenApiTypes.OBJECT,
     description="Refused input: each field named (or non_field_errors) with its messages.",
 )
-REFUSALS: dict[int, OpenApiResponse] = {
+REFUSALS: dict[int | tuple[int, str], OpenApiResponse] = {
     401: OpenApiResponse(ErrorSerializer, description="Not signed in."),
     403: OpenApiResponse(ErrorSerializer, description="Your role may not do this."),
     404: OpenApiResponse(
@@ -113,7 +114,9 @@ REFUSALS: dict[int, OpenApiResponse] = {
 }
 
 
-def documented(success: dict[int, Any], *, bad_input: bool = True) -> dict[int, Any]:
+def documented(
+    success: Mapping[int | tuple[int, str], Any], *, bad_input: bool = True
+) -> dict[int | tuple[int, str], Any]:
     """An operation's real responses for drf-spectacular: its success, 400 naming each field when
     it takes input, and the refusals (401, 403, 404)."""
     return {**success, **({400: FIELD_ERRORS} if bad_input else {}), **REFUSALS}

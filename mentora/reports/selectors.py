@@ -29,7 +29,6 @@ from django.utils import timezone
 
 from mentora.lib.suppression import Figure, figure, ratio
 from mentora.programs.models import Enrollment, Program
-from mentora.programs.selectors import get_managed_program
 from mentora.relationships.models import (
     INITIATION_MAX_DAYS,
     Goal,
@@ -67,11 +66,6 @@ FUNNEL_DEFINITIONS = {
     "active": "Enrolled {mentees} with a relationship in initiation or cultivation now.",
     "completed": "Enrolled {mentees} with a relationship that reached separation or redefinition.",
 }
-
-
-def get_program_for_reports(*, user: User, program_id: int) -> Program:
-    """A program whose reports the person may read (its managers), or 404."""
-    return get_managed_program(user=user, program_id=program_id)
 
 
 # --- Dashboard ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from mentora.lib.group_figures import COUNT_MARGIN
 from mentora.lib.suppression import MIN_PEOPLE, SUPPRESSED_TEXT
 from mentora.programs.models import Program
 from mentora.reports import exports, groups, selectors
+from mentora.reports.access import access_dashboard
 from mentora.reports.presentation import dashboard_charts, progress_items
 
 
@@ -26,7 +27,7 @@ def _comparison(request: AuthenticatedHttpRequest, program: Program) -> Any:
 
 
 def _figures(request: AuthenticatedHttpRequest, program_id: int) -> dict[str, Any]:
-    program = selectors.get_program_for_reports(user=request.user, program_id=program_id)
+    program = access_dashboard(user=request.user, program_id=program_id).obj
     dashboard = selectors.program_dashboard(program=program)
     return {
         "nav_section": "manage",
@@ -55,7 +56,7 @@ def report(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
 
 @login_required
 def export_list(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
-    program = selectors.get_program_for_reports(user=request.user, program_id=program_id)
+    program = access_dashboard(user=request.user, program_id=program_id, to="export").obj
     return render(
         request,
         "reports/exports.html",
@@ -67,7 +68,7 @@ def export_list(request: AuthenticatedHttpRequest, program_id: int) -> HttpRespo
 def export_download(
     request: AuthenticatedHttpRequest, program_id: int, dataset: str, file_format: str
 ) -> HttpResponse | StreamingHttpResponse | FileResponse:
-    program = selectors.get_program_for_reports(user=request.user, program_id=program_id)
+    program = access_dashboard(user=request.user, program_id=program_id, to="export").obj
     try:
         export = exports.program_export(
             program=program,
