@@ -96,7 +96,7 @@ urlpatterns = [
     ),
     path("profiles/<int:profile_id>/", profiles.ProfileDetailView.as_view(), name="profile"),
     path("skills/", profiles.SkillListView.as_view(), name="skills"),
-    path("notifications/", include("mentora.notifications.api_urls")),
+    path("notifications/", include("mentora.notifications.api.urls")),
     path("relationships/", include("mentora.relationships.api_urls")),
     # These apps write their paths in full (/api/match-runs/..., /api/programs/<id>/...).
     path("", include("mentora.matching.api_urls")),

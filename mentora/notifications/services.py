@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mentora.lib.text import clean_line, clean_text, refuse_nul
+from mentora.notifications.access import NOTIFICATION_CAPABILITIES, notification_roles
 from mentora.notifications.models import Notification, NotificationPreference
 from mentora.notifications.selectors import digest_subscribers, preferences_for_user
 
@@ -133,8 +134,9 @@ def notify(
 @transaction.atomic
 def notification_mark_read(*, notification: Notification, user: User) -> Notification:
     """Mark one of the person's own notifications read (reading it again changes nothing)."""
-    if notification.recipient_id != user.pk:
-        raise PermissionDenied("Only the recipient can mark a notification read.")
+    roles = notification_roles(notification=notification, user=user)
+    if not NOTIFICATION_CAPABILITIES.allows(roles, "mark_read"):
+        raise PermissionDenied(NOTIFICATION_CAPABILITIES.refusals["mark_read"])
     if notification.read_at is None:
         now = timezone.now()
         # Conditional update: two tabs marking it at once keep the first time it was read.
