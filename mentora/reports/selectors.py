@@ -28,6 +28,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from mentora.lib.suppression import Figure, figure, ratio
+from mentora.lib.wording import role_word
 from mentora.programs.models import Enrollment, Program
 from mentora.relationships.models import (
     INITIATION_MAX_DAYS,
@@ -356,7 +357,7 @@ def _at_risk(program: Program, *, now: datetime.datetime, listed: int = AT_RISK_
 def program_dashboard(*, program: Program, now: datetime.datetime | None = None) -> Dashboard:
     """Every figure of the program's dashboard, with the small-numbers rule applied."""
     now = now or timezone.now()
-    mentee_word = program.role_label(Enrollment.Role.MENTEE)
+    mentee_word = role_word(Enrollment.Role.MENTEE, coaching=program.is_coaching)
     enrollments = list(
         Enrollment.objects.filter(program=program)
         .values_list("user_id", "role", "status", "created_at")
@@ -375,7 +376,7 @@ def program_dashboard(*, program: Program, now: datetime.datetime | None = None)
     participants = [
         RoleCount(
             role=role,
-            label=program.role_label(role),
+            label=role_word(role, coaching=program.is_coaching),
             active=active_count[role],
             pending=pending_count[role],
         )
@@ -439,7 +440,7 @@ def program_dashboard(*, program: Program, now: datetime.datetime | None = None)
         benefits=outcomes.benefit_rows(program=program),
         check_ins=outcomes.check_ins(program=program),
         mentee_label=mentee_word,
-        mentor_label=program.role_label(Enrollment.Role.MENTOR),
+        mentor_label=role_word(Enrollment.Role.MENTOR, coaching=program.is_coaching),
     )
 
 
@@ -529,7 +530,7 @@ def participant_progress(*, user: User) -> list[ProgramProgress]:
     programs: dict[int, tuple[Program, list[str]]] = {}
     for enrollment in enrollments:
         entry = programs.setdefault(enrollment.program_id, (enrollment.program, []))
-        entry[1].append(enrollment.program.role_label(enrollment.role))
+        entry[1].append(role_word(enrollment.role, coaching=enrollment.program.is_coaching))
     goals = _my_goals(user, programs)
     return [
         ProgramProgress(

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from mentora.lib.wording import role_word
 from mentora.programs.models import Program
 from mentora.relationships.models import Relationship, Stage
 from mentora.surveys.scoring import TEXT_MAX
@@ -43,8 +44,8 @@ class Occasion(models.TextChoices):
 def in_program_words(text: str, program: Program) -> str:
     """{mentor}, {mentee} and {relationship} in the program's words (coach, coachee, coaching)."""
     return (
-        text.replace("{mentor}", program.role_label("mentor").lower())
-        .replace("{mentee}", program.role_label("mentee").lower())
+        text.replace("{mentor}", role_word("mentor", coaching=program.is_coaching, capital=False))
+        .replace("{mentee}", role_word("mentee", coaching=program.is_coaching, capital=False))
         .replace("{relationship}", program.get_kind_display().lower())
     )
 

@@ -8,6 +8,7 @@ from django import template
 
 from mentora.lib.group_figures import GroupFigure
 from mentora.lib.suppression import Figure
+from mentora.lib.wording import role_words
 from mentora.programs.models import Program
 from mentora.reports.charts import number, percent
 from mentora.reports.selectors import program_headlines
@@ -48,4 +49,8 @@ def signed(value: Figure, digits: int = 2) -> str:
 @register.inclusion_tag("reports/includes/headlines.html")
 def program_headlines_card(program: Program) -> dict[str, Any]:
     """A few headline figures of a program for its manager's page."""
-    return {"program": program, "headlines": program_headlines(program=program)}
+    return {
+        "program": program,
+        "headlines": program_headlines(program=program),
+        "words": role_words(coaching=program.is_coaching),
+    }

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import attach_errors, fail
+from mentora.lib.wording import role_word
 from mentora.surveys import selectors, services
 from mentora.surveys.access import access_instrument, access_program_surveys
 from mentora.surveys.forms import CustomSurveyForm, QuestionFormSet, ScheduleForm, SendForm
@@ -34,7 +35,9 @@ def _send_form(instrument: Instrument, data: Any = None) -> SendForm:
         roles = [instrument.audience]  # type: ignore[list-item]
     return SendForm(
         data,
-        program_kind_labels={role: program.role_label(role) + "s" for role in roles},
+        program_kind_labels={
+            role: role_word(role, coaching=program.is_coaching) + "s" for role in roles
+        },
         initial={"roles": roles},
     )
 
@@ -66,7 +69,7 @@ def manage(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
             "rates": selectors.response_rates(program=program),
             "instruments": selectors.program_instruments(program=program),
             "changes": [
-                (change, program.role_label(change.side) + "s")
+                (change, role_word(change.side, coaching=program.is_coaching) + "s")
                 for change in benefit_changes(program=program)
             ],
             "check_ins": check_in_summary(program=program),
