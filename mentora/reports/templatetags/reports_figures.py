@@ -23,17 +23,19 @@ def pct(value: Figure) -> str:
 
 
 @register.filter
-def pct_margin(value: GroupFigure) -> str:
-    """ "± 6 points": the 95% range of a group figure's protective noise ("" when withheld)."""
-    margin = value.margin
-    return "" if margin is None else f"± {margin * 100:.0f} points"
+def pct_range(value: GroupFigure) -> str:
+    """ "52 to 78%": the 95% range of a group figure's protective noise ("" when withheld)."""
+    if value.low is None or value.high is None:
+        return ""
+    return f"{value.low * 100:.0f} to {value.high * 100:.0f}%"
 
 
 @register.filter
-def num_margin(value: GroupFigure, digits: int = 2) -> str:
-    """ "± 0.35": the 95% range of a group mean's protective noise ("" when withheld)."""
-    margin = value.margin
-    return "" if margin is None else f"± {margin:.{int(digits)}f}"
+def num_range(value: GroupFigure, digits: int = 2) -> str:
+    """ "3.10 to 4.02": the 95% range of a group mean's protective noise ("" when withheld)."""
+    if value.low is None or value.high is None:
+        return ""
+    return f"{value.low:.{int(digits)}f} to {value.high:.{int(digits)}f}"
 
 
 @register.filter

@@ -94,8 +94,13 @@ def test_dashboard_shows_the_comparison_only_when_asked(identified: Cohort) -> N
     row = group_comparison(program=identified.program, dimension="gender").rows
     woman = next(r for r in row if r.label == "Woman")
     assert woman.mentee_match_rate.value is not None
-    margin = woman.mentee_match_rate.margin
-    assert margin is not None
-    shown = f"Woman {woman.people} {woman.mentee_match_rate.value * 100:.0f}% ± {margin * 100:.0f}"
+    rate = woman.mentee_match_rate
+    assert rate.value is not None
+    assert rate.low is not None
+    assert rate.high is not None
+    shown = (
+        f"Woman {woman.people} {rate.value * 100:.0f}% "
+        f"({rate.low * 100:.0f} to {rate.high * 100:.0f}%, n ≈ {rate.n})"
+    )
     assert shown in text, text
     assert "fewer than 5 — not shown" in text
