@@ -96,11 +96,11 @@ urlpatterns = [
     ),
     path("profiles/<int:profile_id>/", profiles.ProfileDetailView.as_view(), name="profile"),
     path("skills/", profiles.SkillListView.as_view(), name="skills"),
-    path("notifications/", include("mentora.notifications.api_urls")),
+    path("notifications/", include("mentora.notifications.api.urls")),
     path("relationships/", include("mentora.relationships.api.urls")),
     # These apps write their paths in full (/api/match-runs/..., /api/programs/<id>/...).
     path("", include("mentora.matching.api.urls")),
     path("", include("mentora.finding.api.urls")),
-    path("", include("mentora.surveys.api_urls")),
-    path("", include("mentora.reports.api_urls")),
+    path("", include("mentora.surveys.api.urls")),
+    path("", include("mentora.reports.api.urls")),
 ]

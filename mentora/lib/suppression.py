@@ -4,6 +4,10 @@ Every statistic of the dashboard, the printable report, the group comparison and
 built with `figure()`, so the rule lives in one place. A suppressed figure keeps its `n` (how many
 people it would have been computed from is not itself sensitive: managers can list participants)
 but never its value.
+
+Figures by self-identified group need more than this rule, because two views can be subtracted:
+they are released through `mentora.lib.group_figures`, which keeps this rule on the true numbers
+and adds noise that one person's change cannot be told from.
 """
 
 from __future__ import annotations

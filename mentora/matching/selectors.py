@@ -1,4 +1,5 @@
-"""Reads of manager-run matching: runs, drafts, changes between drafts, fairness.
+"""Reads of manager-run matching: runs, drafts, changes between drafts (the fairness view by
+self-identified group is in `mentora.matching.fairness`).
 
 Every look-up of one run, proposal or pin on user input goes through `mentora.matching.access`;
 the lists here take an object that access already granted. What-if reads over a draft (other
@@ -7,23 +8,16 @@ mentors, other weights) are in `mentora.matching.previews`.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from mentora.accounts.models import User
-from mentora.lib.suppression import MIN_PEOPLE
 from mentora.matching.models import MatchRun, Pin, Proposal, UnmatchedMentee
-from mentora.profiles.choices import GENDERS, PREFER_NOT_TO_SAY
-from mentora.profiles.models import DemographicIdentity
 from mentora.programs.models import Program
 
-# Fairness figures follow Mentora's small-numbers rule: groups of at least five people.
-MIN_GROUP_SIZE = MIN_PEOPLE
-SMALL_GROUPS_LABEL = f"Groups under {MIN_GROUP_SIZE} (not shown)"
-NOT_STATED = "Not stated"
 DIFF_LIMIT = 50
 
 
@@ -177,99 +171,6 @@ def run_diff(*, run: MatchRun) -> RunDiff | None:
         removed_rows=[row(m) for m in removed[:DIFF_LIMIT]],
         changed_rows=[row(m) for m in changed[:DIFF_LIMIT]],
     )
-
-
-# Fairness
-
-
-@dataclass(frozen=True)
-class FairnessRow:
-    group: str
-    mentees: int
-    matched: int
-    match_rate: float
-    mean_score: float | None
-    merged: bool = False
-
-
-@dataclass(frozen=True)
-class FairnessTable:
-    dimension: str
-    rows: list[FairnessRow]
-
-
-def _row(group: str, scores: list[float | None], *, merged: bool = False) -> FairnessRow:
-    matched = [s for s in scores if s is not None]
-    return FairnessRow(
-        group=group,
-        mentees=len(scores),
-        matched=len(matched),
-        match_rate=len(matched) / len(scores) if scores else 0.0,
-        mean_score=sum(matched) / len(matched) if matched else None,
-        merged=merged,
-    )
-
-
-def run_fairness(*, run: MatchRun) -> list[FairnessTable]:
-    """Match rate and mean score by self-identified group, computed from the draft.
-
-    The engine never sees these fields; this reads them only to report on its result. Groups of
-    fewer than MIN_GROUP_SIZE people are merged into one row, itself shown only when it reaches
-    that size, so no small group can be singled out.
-    """
-    score_sum: dict[int, float] = defaultdict(float)
-    pairs: Counter[int] = Counter()
-    for mentee_id, score in Proposal.objects.filter(run=run).values_list("mentee_id", "score"):
-        score_sum[mentee_id] += score
-        pairs[mentee_id] += 1
-    mentee_scores: dict[int, float | None] = {m: score_sum[m] / pairs[m] for m in pairs}
-    for mentee_id in UnmatchedMentee.objects.filter(run=run, matched=0).values_list(
-        "mentee_id", flat=True
-    ):
-        mentee_scores.setdefault(mentee_id, None)
-    identities = {
-        user_id: (gender, ethnicity, nationality)
-        for user_id, gender, ethnicity, nationality in DemographicIdentity.objects.filter(
-            Q(user__in=Proposal.objects.filter(run=run).values("mentee_id"))
-            | Q(user__in=UnmatchedMentee.objects.filter(run=run).values("mentee_id"))
-        ).values_list("user_id", "gender", "ethnicity", "nationality")
-    }
-    gender_labels = dict(GENDERS)
-    tables = []
-    for index, dimension in enumerate(("Gender", "Ethnicity", "Nationality")):
-        groups: dict[str, list[float | None]] = defaultdict(list)
-        for mentee_id, mentee_score in mentee_scores.items():
-            identity = identities.get(mentee_id)
-            value = identity[index] if identity else ""
-            if not value:
-                label = NOT_STATED
-            elif value == PREFER_NOT_TO_SAY:
-                label = "Prefer not to say"
-            elif index == 0:
-                label = str(gender_labels.get(value, value))
-            else:
-                label = value.strip()
-            groups[label].append(mentee_score)
-        rows = [
-            _row(label, scores) for label, scores in groups.items() if len(scores) >= MIN_GROUP_SIZE
-        ]
-        small = [s for scores in groups.values() if len(scores) < MIN_GROUP_SIZE for s in scores]
-        rows.sort(key=lambda r: (-r.mentees, r.group))
-        if len(small) >= MIN_GROUP_SIZE:
-            rows.append(_row(SMALL_GROUPS_LABEL, small, merged=True))
-        elif small:
-            rows.append(
-                FairnessRow(
-                    group=SMALL_GROUPS_LABEL,
-                    mentees=0,
-                    matched=0,
-                    match_rate=0.0,
-                    mean_score=None,
-                    merged=True,
-                )
-            )
-        tables.append(FairnessTable(dimension=dimension, rows=rows))
-    return tables
 
 
 def get_participant_of_program(*, program: Program, user_id: int) -> User:

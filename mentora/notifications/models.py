@@ -15,7 +15,7 @@ class Notification(models.Model):
     # A dotted event name chosen by the app that notifies, e.g. "relationship.agreement_signed".
     kind = models.CharField(max_length=60)
     title = models.CharField(max_length=200)
-    body = models.TextField(blank=True)
+    body = models.TextField(blank=True, max_length=2000)
     # A path inside Mentora ("/relationships/4/"), never a full URL, so it cannot leave the site.
     url = models.CharField(max_length=500, blank=True)
     important = models.BooleanField(default=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from mentora.accounts.models import User
 from mentora.notifications.models import Notification, NotificationPreference
@@ -24,14 +23,6 @@ def unread_count(*, user: User) -> int:
     if not user.is_authenticated:
         return 0
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
-
-
-def get_notification_for_user(*, user: User, notification_id: int) -> Notification:
-    """One of the person's own notifications, or 404 (someone else's is never shown)."""
-    try:
-        return notifications_for_user(user=user).get(pk=notification_id)
-    except Notification.DoesNotExist:
-        raise Http404("No such notification.") from None
 
 
 def preferences_for_user(*, user: User) -> NotificationPreference:

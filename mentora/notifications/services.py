@@ -13,15 +13,18 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from mentora.lib.text import clean_line, clean_text, refuse_nul
+from mentora.notifications.access import NOTIFICATION_CAPABILITIES, notification_roles
 from mentora.notifications.models import Notification, NotificationPreference
 from mentora.notifications.selectors import digest_subscribers, preferences_for_user
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
 
-KIND_MAX = 60
-TITLE_MAX = 200
-URL_MAX = 500
+KIND_MAX = Notification._meta.get_field("kind").max_length or 60
+TITLE_MAX = Notification._meta.get_field("title").max_length or 200
+BODY_MAX = Notification._meta.get_field("body").max_length or 2000
+URL_MAX = Notification._meta.get_field("url").max_length or 500
 MUTED_KINDS_MAX = 100
 DIGEST_WINDOW = datetime.timedelta(days=1)
 
@@ -35,14 +38,17 @@ def is_internal_path(url: str) -> bool:
     )
 
 
+def _fit(text: str, limit: int) -> str:
+    """The text cut to `limit` characters, with an ellipsis when it was longer."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _validate(*, kind: str, title: str, url: str) -> None:
     errors: dict[str, str] = {}
     if not kind or len(kind) > KIND_MAX:
         errors["kind"] = f"A notification needs a kind of 1 to {KIND_MAX} characters."
     if not title:
         errors["title"] = "A notification needs a title."
-    elif len(title) > TITLE_MAX:
-        errors["title"] = f"A notification title has at most {TITLE_MAX} characters."
     if url and (len(url) > URL_MAX or not is_internal_path(url)):
         errors["url"] = (
             f"A notification links to a path inside Mentora such as /programs/3/, not {url[:80]!r}."
@@ -89,9 +95,23 @@ def notify(
     url: str = "",
     important: bool = False,
 ) -> Notification:
-    """Tell a person something in the app, and by email at once when it is important and wanted."""
-    kind, title, url = kind.strip(), title.strip(), url.strip()
+    """Tell a person something in the app, and by email at once when it is important and wanted.
+
+    Titles and bodies are written by Mentora around names and notes people typed: they are made
+    to fit (the title on one line, both within their limits) rather than refused after the action
+    they report; a NUL character or a link leaving the site is still refused.
+    """
+    kind, url = kind.strip(), url.strip()
+    title = _fit(" ".join(title.split()), TITLE_MAX)
     _validate(kind=kind, title=title, url=url)
+    title = clean_line(title, field="title", label="A notification title", limit=TITLE_MAX)
+    body = clean_text(
+        _fit(body.strip(), BODY_MAX),
+        field="body",
+        label="A notification body",
+        limit=BODY_MAX,
+        required=False,
+    )
     notification = Notification(
         recipient=recipient, kind=kind, title=title, body=body, url=url, important=important
     )
@@ -114,8 +134,9 @@ def notify(
 @transaction.atomic
 def notification_mark_read(*, notification: Notification, user: User) -> Notification:
     """Mark one of the person's own notifications read (reading it again changes nothing)."""
-    if notification.recipient_id != user.pk:
-        raise PermissionDenied("Only the recipient can mark a notification read.")
+    roles = notification_roles(notification=notification, user=user)
+    if not NOTIFICATION_CAPABILITIES.allows(roles, "mark_read"):
+        raise PermissionDenied(NOTIFICATION_CAPABILITIES.refusals["mark_read"])
     if notification.read_at is None:
         now = timezone.now()
         # Conditional update: two tabs marking it at once keep the first time it was read.
@@ -149,6 +170,7 @@ def preferences_update(
     if muted_kinds is not None:
         if isinstance(muted_kinds, str) or not all(isinstance(k, str) for k in muted_kinds):
             raise ValidationError({"muted_kinds": "Muted kinds are a list of kind names."})
+        refuse_nul(list(muted_kinds), field="muted_kinds", label="A muted kind")
         cleaned = sorted({kind.strip() for kind in muted_kinds if kind.strip()})
         if len(cleaned) > MUTED_KINDS_MAX or any(len(kind) > KIND_MAX for kind in cleaned):
             raise ValidationError(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.notifications import selectors, services
+from mentora.notifications.access import access_notification, access_preferences
 from mentora.notifications.forms import PreferencesForm
 
 PAGE_SIZE = 25
@@ -32,9 +33,9 @@ def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def notification_open(request: AuthenticatedHttpRequest, notification_id: int) -> HttpResponse:
     """Mark the notification read and follow its link, which only ever stays on this site."""
-    notification = selectors.get_notification_for_user(
-        user=request.user, notification_id=notification_id
-    )
+    notification = access_notification(
+        user=request.user, notification_id=notification_id, to="mark_read"
+    ).obj
     services.notification_mark_read(notification=notification, user=request.user)
     target = notification.url
     if (
@@ -49,9 +50,9 @@ def notification_open(request: AuthenticatedHttpRequest, notification_id: int) -
 @require_POST
 @login_required
 def notification_read(request: AuthenticatedHttpRequest, notification_id: int) -> HttpResponse:
-    notification = selectors.get_notification_for_user(
-        user=request.user, notification_id=notification_id
-    )
+    notification = access_notification(
+        user=request.user, notification_id=notification_id, to="mark_read"
+    ).obj
     services.notification_mark_read(notification=notification, user=request.user)
     if request.headers.get("HX-Request") == "true":
         return render(
@@ -78,7 +79,7 @@ def notifications_read_all(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
-    preference = selectors.preferences_for_user(user=request.user)
+    preference = access_preferences(user=request.user, to="change").obj
     kinds = selectors.notification_kinds_for_user(user=request.user)
     if request.method == "POST":
         form = PreferencesForm(request.POST, kinds=kinds)

@@ -29,13 +29,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Min, Q
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+from openpyxl.styles import Font
 
 from mentora.programs.models import Enrollment, Program
 from mentora.programs.participant_io import guard
-from mentora.programs.selectors import user_manages_program
 from mentora.relationships.models import Goal, Meeting, Relationship, Stage
 from mentora.relationships.times import zone_for
 from mentora.reports import outcomes
+from mentora.reports.access import REPORTS_CAPABILITIES, dashboard_roles
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
@@ -356,8 +359,10 @@ def program_export(
     now: datetime.datetime | None = None,
 ) -> Export:
     """One dataset of a program, ready to stream: only for the program's managers."""
-    if not user_manages_program(user=exported_by, program=program):
-        raise PermissionDenied("Only the program's managers can export its data.")
+    if not REPORTS_CAPABILITIES.allows(
+        dashboard_roles(program=program, user=exported_by), "export"
+    ):
+        raise PermissionDenied(REPORTS_CAPABILITIES.refusals["export"])
     if dataset not in DATASETS:
         raise ValidationError(
             {"dataset": f"{dataset!r} is not an export; choose one of {', '.join(DATASETS)}."}
@@ -403,10 +408,6 @@ def csv_chunks(export: Export) -> Iterator[bytes]:
 
 def xlsx_file(export: Export) -> IO[bytes]:
     """The export as an XLSX workbook in a (spooled) temporary file, positioned at its start."""
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
-    from openpyxl.styles import Font
-
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(export.dataset.label[:31])
     header = []

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mentora.lib.suppression import Figure, figure, is_reportable
+from mentora.lib.wording import role_word
 from mentora.programs.models import Program
 from mentora.surveys.instruments import CHECK_IN
 from mentora.surveys.models import Anonymity, Answer
@@ -90,7 +91,7 @@ def benefit_rows(*, program: Program) -> list[BenefitRow]:
         shown = is_reportable(n) and not change.suppressed and change.mean_change is not None
         rows.append(
             BenefitRow(
-                side=program.role_label(change.side),
+                side=role_word(change.side, coaching=program.is_coaching),
                 label=change.label,
                 scale=change.scale,
                 baseline=figure(change.baseline_mean if shown else None, n=n),
@@ -140,7 +141,7 @@ def benefit_history(*, user: User, program: Program) -> list[BenefitHistory]:
         for scale, label in scales:
             result.append(
                 BenefitHistory(
-                    side=program.role_label(role),
+                    side=role_word(role, coaching=program.is_coaching),
                     label=label,
                     scale=scale,
                     points=[

@@ -27,11 +27,9 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from mentora.lib.suppression import Figure, figure, is_reportable, ratio
-from mentora.profiles.choices import GENDERS, PREFER_NOT_TO_SAY
-from mentora.profiles.models import DemographicIdentity
+from mentora.lib.suppression import Figure, figure, ratio
+from mentora.lib.wording import role_word
 from mentora.programs.models import Enrollment, Program
-from mentora.programs.selectors import get_managed_program
 from mentora.relationships.models import (
     INITIATION_MAX_DAYS,
     Goal,
@@ -61,7 +59,6 @@ STAGE_ORDER = [
 ACTIVE_STAGES = (Stage.INITIATION, Stage.CULTIVATION)
 COMPLETED_STAGES = (Stage.SEPARATION, Stage.REDEFINITION)
 WATCHED_STAGES = (Stage.INITIATION, Stage.CULTIVATION, Stage.SEPARATION)
-GROUP_DIMENSIONS = {"gender": "Gender", "ethnicity": "Ethnicity", "nationality": "Nationality"}
 
 FUNNEL_DEFINITIONS = {
     "enrolled": "{Mentees} with an active enrollment in the program.",
@@ -70,11 +67,6 @@ FUNNEL_DEFINITIONS = {
     "active": "Enrolled {mentees} with a relationship in initiation or cultivation now.",
     "completed": "Enrolled {mentees} with a relationship that reached separation or redefinition.",
 }
-
-
-def get_program_for_reports(*, user: User, program_id: int) -> Program:
-    """A program whose reports the person may read (its managers), or 404."""
-    return get_managed_program(user=user, program_id=program_id)
 
 
 # --- Dashboard ------------------------------------------------------------------------------------
@@ -161,7 +153,7 @@ class Dashboard:
 
 
 @dataclass
-class _Pairs:
+class ProgramPairs:
     """One pass over the program's relationships: who was matched, when, and what is live."""
 
     matched_relationships: list[tuple[datetime.datetime, datetime.datetime | None]]
@@ -172,7 +164,8 @@ class _Pairs:
     stages: Counter[str]
 
 
-def _pairs(program: Program) -> _Pairs:
+def program_pairs(program: Program) -> ProgramPairs:
+    """Who was matched in the program, when, and which relationships are live or completed."""
     started = RelationshipEvent.objects.filter(
         relationship_id=OuterRef("pk"), to_stage=Stage.INITIATION
     )
@@ -187,7 +180,7 @@ def _pairs(program: Program) -> _Pairs:
         )
         .order_by()
     )
-    result = _Pairs([], {}, set(), set(), set(), Counter())
+    result = ProgramPairs([], {}, set(), set(), set(), Counter())
     for (
         mentor_id,
         mentee_id,
@@ -364,7 +357,7 @@ def _at_risk(program: Program, *, now: datetime.datetime, listed: int = AT_RISK_
 def program_dashboard(*, program: Program, now: datetime.datetime | None = None) -> Dashboard:
     """Every figure of the program's dashboard, with the small-numbers rule applied."""
     now = now or timezone.now()
-    mentee_word = program.role_label(Enrollment.Role.MENTEE)
+    mentee_word = role_word(Enrollment.Role.MENTEE, coaching=program.is_coaching)
     enrollments = list(
         Enrollment.objects.filter(program=program)
         .values_list("user_id", "role", "status", "created_at")
@@ -383,14 +376,14 @@ def program_dashboard(*, program: Program, now: datetime.datetime | None = None)
     participants = [
         RoleCount(
             role=role,
-            label=program.role_label(role),
+            label=role_word(role, coaching=program.is_coaching),
             active=active_count[role],
             pending=pending_count[role],
         )
         for role in (Enrollment.Role.MENTOR, Enrollment.Role.MENTEE)
     ]
 
-    pairs = _pairs(program)
+    pairs = program_pairs(program)
     enrolled = set(mentee_enrolled_at)
     matched = enrolled & set(pairs.first_match)
     steps = {
@@ -447,7 +440,7 @@ def program_dashboard(*, program: Program, now: datetime.datetime | None = None)
         benefits=outcomes.benefit_rows(program=program),
         check_ins=outcomes.check_ins(program=program),
         mentee_label=mentee_word,
-        mentor_label=program.role_label(Enrollment.Role.MENTOR),
+        mentor_label=role_word(Enrollment.Role.MENTOR, coaching=program.is_coaching),
     )
 
 
@@ -467,109 +460,13 @@ def program_headlines(*, program: Program, now: datetime.datetime | None = None)
             program=program, role=Enrollment.Role.MENTEE, status=Enrollment.Status.ACTIVE
         ).values_list("user_id", flat=True)
     )
-    pairs = _pairs(program)
+    pairs = program_pairs(program)
     live = sum(count for stage, count in pairs.stages.items() if stage != Stage.ENDED)
     return Headlines(
         mentees=len(enrolled),
         match_rate=ratio(len(enrolled & set(pairs.first_match)), len(enrolled)),
         live_relationships=live,
         at_risk=_at_risk(program, now=now, listed=0).total,
-    )
-
-
-# --- Comparison by self-identified group ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GroupRow:
-    label: str
-    people: int
-    mentee_match_rate: Figure
-    mentor_match_rate: Figure
-    satisfaction: Figure
-
-
-@dataclass(frozen=True)
-class GroupComparison:
-    dimension: str
-    dimension_label: str
-    rows: list[GroupRow]
-    hidden_groups: int
-    self_identified: int
-
-
-def _group_key(dimension: str, value: str) -> tuple[str, str] | None:
-    """(key, label) of a self-identified value, or None for 'prefer not to say' and blanks."""
-    text = (value or "").strip()
-    if not text or text == PREFER_NOT_TO_SAY or text.casefold() == "prefer not to say":
-        return None
-    if dimension == "gender":
-        return text, str(dict(GENDERS).get(text, text))
-    return text.casefold(), text
-
-
-def group_comparison(*, program: Program, dimension: str) -> GroupComparison:
-    """Match rate and check-in satisfaction by one self-identified dimension, groups of 5+ only.
-
-    Only people who chose to self-identify are counted; "prefer not to say" is left out. Raises
-    ValueError for an unknown dimension.
-    """
-    if dimension not in GROUP_DIMENSIONS:
-        raise ValueError(
-            f"{dimension!r} is not a group to compare by; choose one of "
-            + ", ".join(GROUP_DIMENSIONS)
-            + "."
-        )
-    roles: dict[int, set[str]] = defaultdict(set)
-    for user_id, role in Enrollment.objects.filter(
-        program=program, status=Enrollment.Status.ACTIVE
-    ).values_list("user_id", "role"):
-        roles[user_id].add(role)
-    pairs = _pairs(program)
-    groups: dict[str, set[int]] = defaultdict(set)
-    labels: dict[str, Counter[str]] = defaultdict(Counter)
-    active = Enrollment.objects.filter(program=program, status=Enrollment.Status.ACTIVE)
-    for user_id, value in DemographicIdentity.objects.filter(
-        user_id__in=active.values("user_id")
-    ).values_list("user_id", dimension):
-        grouped = _group_key(dimension, value)
-        if grouped is None:
-            continue
-        groups[grouped[0]].add(user_id)
-        labels[grouped[0]][grouped[1]] += 1
-    quality = outcomes.check_in_quality_by_user(program=program)
-    rows = []
-    hidden = 0
-    for key, members in groups.items():
-        if not is_reportable(len(members)):
-            hidden += 1
-            continue
-        mentees = [u for u in members if Enrollment.Role.MENTEE in roles[u]]
-        mentors = [u for u in members if Enrollment.Role.MENTOR in roles[u]]
-        ratings = [score for u in members for score in quality.get(u, [])]
-        raters = sum(1 for u in members if quality.get(u))
-        rows.append(
-            GroupRow(
-                label=labels[key].most_common(1)[0][0],
-                people=len(members),
-                mentee_match_rate=ratio(
-                    sum(1 for u in mentees if u in pairs.first_match), len(mentees)
-                ),
-                mentor_match_rate=ratio(
-                    sum(1 for u in mentors if u in pairs.matched_mentors), len(mentors)
-                ),
-                satisfaction=figure(
-                    statistics.fmean(ratings) if ratings else None, n=raters, digits=2
-                ),
-            )
-        )
-    rows.sort(key=lambda row: (-row.people, row.label))
-    return GroupComparison(
-        dimension=dimension,
-        dimension_label=GROUP_DIMENSIONS[dimension],
-        rows=rows,
-        hidden_groups=hidden,
-        self_identified=sum(len(m) for m in groups.values()),
     )
 
 
@@ -633,7 +530,7 @@ def participant_progress(*, user: User) -> list[ProgramProgress]:
     programs: dict[int, tuple[Program, list[str]]] = {}
     for enrollment in enrollments:
         entry = programs.setdefault(enrollment.program_id, (enrollment.program, []))
-        entry[1].append(enrollment.program.role_label(enrollment.role))
+        entry[1].append(role_word(enrollment.role, coaching=enrollment.program.is_coaching))
     goals = _my_goals(user, programs)
     return [
         ProgramProgress(

@@ -11,21 +11,23 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.shortcuts import render
 
 from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.lib.group_figures import COUNT_MARGIN
 from mentora.lib.suppression import MIN_PEOPLE, SUPPRESSED_TEXT
 from mentora.programs.models import Program
-from mentora.reports import exports, selectors
+from mentora.reports import exports, groups, selectors
+from mentora.reports.access import access_dashboard
 from mentora.reports.presentation import dashboard_charts, progress_items
 
 
 def _comparison(request: AuthenticatedHttpRequest, program: Program) -> Any:
     dimension = request.GET.get("group", "")
-    if dimension not in selectors.GROUP_DIMENSIONS:
+    if dimension not in groups.GROUP_DIMENSIONS:
         return None
-    return selectors.group_comparison(program=program, dimension=dimension)
+    return groups.group_comparison(program=program, dimension=dimension)
 
 
 def _figures(request: AuthenticatedHttpRequest, program_id: int) -> dict[str, Any]:
-    program = selectors.get_program_for_reports(user=request.user, program_id=program_id)
+    program = access_dashboard(user=request.user, program_id=program_id).obj
     dashboard = selectors.program_dashboard(program=program)
     return {
         "nav_section": "manage",
@@ -33,9 +35,10 @@ def _figures(request: AuthenticatedHttpRequest, program_id: int) -> dict[str, An
         "dashboard": dashboard,
         "charts": dashboard_charts(dashboard),
         "comparison": _comparison(request, program),
-        "dimensions": selectors.GROUP_DIMENSIONS,
+        "dimensions": groups.GROUP_DIMENSIONS,
         "group": request.GET.get("group", ""),
         "min_people": MIN_PEOPLE,
+        "count_margin": COUNT_MARGIN,
         "suppressed_text": SUPPRESSED_TEXT,
     }
 
@@ -53,7 +56,7 @@ def report(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
 
 @login_required
 def export_list(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
-    program = selectors.get_program_for_reports(user=request.user, program_id=program_id)
+    program = access_dashboard(user=request.user, program_id=program_id, to="export").obj
     return render(
         request,
         "reports/exports.html",
@@ -65,7 +68,7 @@ def export_list(request: AuthenticatedHttpRequest, program_id: int) -> HttpRespo
 def export_download(
     request: AuthenticatedHttpRequest, program_id: int, dataset: str, file_format: str
 ) -> HttpResponse | StreamingHttpResponse | FileResponse:
-    program = selectors.get_program_for_reports(user=request.user, program_id=program_id)
+    program = access_dashboard(user=request.user, program_id=program_id, to="export").obj
     try:
         export = exports.program_export(
             program=program,

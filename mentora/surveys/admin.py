@@ -39,6 +39,12 @@ class InstrumentAdmin(admin.ModelAdmin[Instrument]):
     readonly_fields = ["created_at", "created_by"]
     inlines = [VersionInline]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # Who is asked and who sees the answers are fixed once a survey exists, as on the edit
+        # page: making a confidential survey named would show its answers with their people.
+        fixed = ["program", "key", "audience", "anonymity"] if obj is not None else []
+        return [*self.readonly_fields, *fixed]
+
 
 class ItemInline(admin.TabularInline[Item, InstrumentVersion]):
     model = Item

@@ -230,7 +230,7 @@ class _Answers:
             text = rng.choice(IMPROVEMENTS if item.key == "improve" else COMMENTS)
             return text or None
         if item.kind == Item.Kind.CHOICE:
-            return rng.choices([c[0] for c in item.choices], weights=[1, 7, 2])[0]
+            return str(rng.choices([c[0] for c in item.choices], weights=[1, 7, 2])[0])
         if item.scale in MENTEE_BENEFIT_SCALES or item.scale in MENTOR_BENEFIT_SCALES:
             level = self.benefit(survey.respondent_id, relationship.pk, item.scale, end=end)
         elif item.key in ("honest_feedback", "makes_time"):

@@ -6,7 +6,15 @@ from typing import Any
 
 from django import forms
 
-from mentora.surveys.models import Anonymity, Audience, Item, ProgramSurveySchedule, Survey
+from mentora.surveys.models import (
+    Anonymity,
+    Audience,
+    Instrument,
+    Item,
+    ProgramSurveySchedule,
+    Survey,
+)
+from mentora.surveys.scoring import TEXT_MAX
 
 AGREE_LABELS = {
     1: "Strongly disagree",
@@ -57,7 +65,7 @@ class SurveyAnswerForm(forms.Form):
                 )
             else:
                 field = forms.CharField(
-                    label=label, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+                    label=label, widget=forms.Textarea(attrs={"rows": 3}), max_length=TEXT_MAX
                 )
             field.required = item.required
             self.fields[item.key] = field
@@ -86,9 +94,12 @@ QUESTION_KINDS = [
 
 
 class CustomSurveyForm(forms.Form):
-    title = forms.CharField(max_length=200)
+    title = forms.CharField(max_length=Instrument._meta.get_field("title").max_length)
     description = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Introduction"
+        required=False,
+        max_length=Instrument._meta.get_field("description").max_length,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Introduction",
     )
     audience = forms.ChoiceField(choices=Audience.choices, initial=Audience.BOTH, label="For")
     anonymity = forms.ChoiceField(

@@ -14,8 +14,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from mentora.lib.wording import role_word
 from mentora.programs.models import Program
 from mentora.relationships.models import Relationship, Stage
+from mentora.surveys.scoring import TEXT_MAX
 
 
 class Audience(models.TextChoices):
@@ -42,8 +44,8 @@ class Occasion(models.TextChoices):
 def in_program_words(text: str, program: Program) -> str:
     """{mentor}, {mentee} and {relationship} in the program's words (coach, coachee, coaching)."""
     return (
-        text.replace("{mentor}", program.role_label("mentor").lower())
-        .replace("{mentee}", program.role_label("mentee").lower())
+        text.replace("{mentor}", role_word("mentor", coaching=program.is_coaching, capital=False))
+        .replace("{mentee}", role_word("mentee", coaching=program.is_coaching, capital=False))
         .replace("{relationship}", program.get_kind_display().lower())
     )
 
@@ -56,7 +58,8 @@ class Instrument(models.Model):
         Program, on_delete=models.CASCADE, null=True, blank=True, related_name="survey_instruments"
     )
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    # What respondents read before the questions.
+    description = models.TextField(blank=True, max_length=2000)
     audience = models.CharField(max_length=10, choices=Audience.choices, default=Audience.BOTH)
     anonymity = models.CharField(
         max_length=20, choices=Anonymity.choices, default=Anonymity.CONFIDENTIAL
@@ -278,7 +281,7 @@ class Answer(models.Model):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="answers")
     number = models.SmallIntegerField(null=True, blank=True)
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True, max_length=TEXT_MAX)
 
     class Meta:
         ordering = ["response_id", "item__position", "pk"]

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from django.core.exceptions import ValidationError
 
+from mentora.lib.forms import error_text
+from mentora.lib.text import clean_text, contains_nul
+
 if TYPE_CHECKING:
     from mentora.surveys.models import Response
 
@@ -30,7 +33,8 @@ class ItemLike(Protocol):
 
 
 def _short(value: object) -> str:
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    """A value quoted for a message, control characters (a NUL…) written as escapes."""
+    text = f'"{value}"' if isinstance(value, str) and value.isprintable() else repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -40,6 +44,12 @@ def clean_value(item: ItemLike, value: object) -> int | str | None:
         if item.required:
             raise ValidationError(f'"{item.text}" needs an answer.', code="required")
         return None
+    if contains_nul(value):
+        # PostgreSQL stores no NUL character, in text or in JSON.
+        raise ValidationError(
+            f'The answer to "{item.text}" contains a NUL character, which is not allowed.',
+            code="invalid",
+        )
     if item.kind in RANGES:
         low, high = RANGES[item.kind]
         number: int | None = None
@@ -71,13 +81,22 @@ def clean_value(item: ItemLike, value: object) -> int | str | None:
         raise ValidationError(
             f'{_short(value)} is not an answer to "{item.text}": write some text.', code="invalid"
         )
-    text = value.strip()
-    if len(text) > TEXT_MAX:
+    if len(value.strip()) > TEXT_MAX:
         raise ValidationError(
-            f'The answer to "{item.text}" is {len(text)} characters long; at most {TEXT_MAX}.',
+            f'The answer to "{item.text}" is {len(value.strip())} characters long; '
+            f"at most {TEXT_MAX}.",
             code="invalid",
         )
-    return text
+    try:
+        return clean_text(
+            value,
+            field=item.key,
+            label=f'The answer to "{item.text}"',
+            limit=TEXT_MAX,
+            required=False,
+        )
+    except ValidationError as error:
+        raise ValidationError(error_text(error), code="invalid") from None
 
 
 def validate_answers(
@@ -91,7 +110,7 @@ def validate_answers(
         if key not in known:
             errors[key] = [
                 ValidationError(
-                    f'"{key}" is not a question of this survey; its questions are '
+                    f"{_short(key)} is not a question of this survey; its questions are "
                     f"{', '.join(sorted(known))}.",
                     code="unknown",
                 )

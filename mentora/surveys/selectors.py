@@ -1,11 +1,11 @@
 """Reads of surveys and their responses, filtered by what each person may see.
 
-Who sees what:
+Who sees what (the rules themselves are in `mentora.surveys.access`, and these lists agree):
 - the respondent sees their own surveys and answers;
 - the other party of the relationship never sees the answers (named or confidential);
 - managers of the program see individual answers, with the person, only for named instruments;
   for confidential ones they see aggregates of at least five respondents
-  (`mentora.surveys.outcomes`) and response counts;
+  (`mentora.surveys.outcomes`, `custom_survey_results`) and response counts;
 - everyone else gets a 404.
 """
 
@@ -19,10 +19,20 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from mentora.programs.models import Program
-from mentora.programs.selectors import programs_managed_by, user_manages_program
+from mentora.lib.suppression import is_reportable
+from mentora.programs.models import Enrollment, Program
+from mentora.programs.selectors import programs_managed_by
+from mentora.surveys.access import MANAGER, instrument_roles
 from mentora.surveys.instruments import REPUTATION_ITEMS
-from mentora.surveys.models import Anonymity, Answer, Instrument, ProgramSurveySchedule, Survey
+from mentora.surveys.models import (
+    Anonymity,
+    Answer,
+    Instrument,
+    Item,
+    Occasion,
+    ProgramSurveySchedule,
+    Survey,
+)
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
@@ -85,14 +95,6 @@ def open_surveys_for_user(*, user: User) -> QuerySet[Survey]:
     return surveys_for_user(user=user).filter(completed_at__isnull=True).order_by("due_at", "pk")
 
 
-def get_survey_for_respondent(*, user: User, survey_id: int) -> Survey:
-    """One of the person's own surveys; 404 for everyone else (the other party and managers too)."""
-    try:
-        return surveys_for_user(user=user).get(pk=survey_id)
-    except Survey.DoesNotExist:
-        raise Http404("No such survey.") from None
-
-
 def instruments_visible_to(*, user: User) -> QuerySet[Instrument]:
     """Built-in instruments and the own instruments of the programs the person manages."""
     if not user.is_authenticated:
@@ -102,31 +104,9 @@ def instruments_visible_to(*, user: User) -> QuerySet[Instrument]:
     ).select_related("program")
 
 
-def get_instrument_for_user(*, user: User, instrument_id: int) -> Instrument:
-    try:
-        return instruments_visible_to(user=user).get(pk=instrument_id)
-    except Instrument.DoesNotExist:
-        raise Http404("No such instrument.") from None
-
-
 def program_instruments(*, program: Program) -> QuerySet[Instrument]:
     """A program's own (custom) instruments."""
     return Instrument.objects.filter(program=program).order_by("-created_at", "-pk")
-
-
-def get_custom_instrument_for_manager(*, user: User, instrument_id: int) -> Instrument:
-    """A program's own instrument, for a manager of that program; 404 otherwise."""
-    try:
-        instrument = Instrument.objects.select_related("program").get(
-            pk=instrument_id, program__isnull=False
-        )
-    except Instrument.DoesNotExist:
-        raise Http404("No such survey.") from None
-    if instrument.program is None or not user_manages_program(
-        user=user, program=instrument.program
-    ):
-        raise Http404("No such survey.")
-    return instrument
 
 
 def schedule_for(*, program: Program) -> ProgramSurveySchedule:
@@ -165,8 +145,6 @@ def response_rates(*, program: Program) -> list[ResponseRate]:
         .order_by("instrument_id", "occasion")
     )
     instruments = Instrument.objects.in_bulk({row["instrument_id"] for row in rows})
-    from mentora.surveys.models import Occasion
-
     labels = dict(Occasion.choices)
     return [
         ResponseRate(
@@ -186,10 +164,8 @@ def named_responses(*, instrument: Instrument, user: User) -> QuerySet[Survey]:
 
     Confidential instruments never list individual answers: this raises 404 for them.
     """
-    if (
-        instrument.program is None
-        or instrument.anonymity != Anonymity.NAMED
-        or not user_manages_program(user=user, program=instrument.program)
+    if MANAGER not in instrument_roles(instrument=instrument, user=user) or (
+        instrument.anonymity != Anonymity.NAMED
     ):
         raise Http404("No such survey.")
     return (
@@ -198,3 +174,85 @@ def named_responses(*, instrument: Instrument, user: User) -> QuerySet[Survey]:
         .prefetch_related("response__answers__item")
         .order_by("-completed_at")
     )
+
+
+@dataclass(frozen=True)
+class ItemMean:
+    """The mean answer to one numeric question, from `n` people (withheld below five)."""
+
+    item: Item
+    mean: float | None
+    n: int
+
+    @property
+    def suppressed(self) -> bool:
+        return self.mean is None
+
+
+@dataclass(frozen=True)
+class CustomSurveyResults:
+    """What a program's managers see of one of its own surveys."""
+
+    instrument: Instrument
+    sent: int
+    respondents: int  # distinct people who answered
+    named: list[Survey] | None  # each answered survey with its person; None when confidential
+    item_means: list[ItemMean]
+
+
+def custom_survey_results(*, instrument: Instrument, user: User) -> CustomSurveyResults:
+    """A program's own survey as its managers may see it: named answers one by one only for a
+    named survey; the mean of each numeric question of the current version only when at least
+    five different people answered it (a person answering the survey sent on several days counts
+    once), whatever the anonymity."""
+    if MANAGER not in instrument_roles(instrument=instrument, user=user):
+        raise Http404("No such survey.")
+    answered = Survey.objects.filter(instrument=instrument, completed_at__isnull=False)
+    numbers: dict[int, list[int]] = defaultdict(list)
+    people: dict[int, set[int]] = defaultdict(set)
+    for item_id, respondent_id, number in Answer.objects.filter(
+        response__survey__instrument=instrument, number__isnull=False
+    ).values_list("item_id", "response__survey__respondent_id", "number"):
+        if number is not None:
+            numbers[item_id].append(number)
+            people[item_id].add(respondent_id)
+    means = []
+    for item in instrument.current_version().items.all():
+        if not item.is_numeric:
+            continue
+        values = numbers.get(item.pk, [])
+        n = len(people.get(item.pk, ()))
+        shown = is_reportable(n)
+        means.append(
+            ItemMean(item=item, mean=round(sum(values) / len(values), 2) if shown else None, n=n)
+        )
+    return CustomSurveyResults(
+        instrument=instrument,
+        sent=Survey.objects.filter(instrument=instrument).count(),
+        respondents=answered.values("respondent").distinct().count(),
+        named=(
+            list(named_responses(instrument=instrument, user=user))
+            if instrument.anonymity == Anonymity.NAMED
+            else None
+        ),
+        item_means=means,
+    )
+
+
+def programs_taken_part_in(*, user: User) -> QuerySet[Program]:
+    """The programs the person takes part in (an active enrollment), by name."""
+    if not user.is_authenticated:
+        return Program.objects.none()
+    return (
+        Program.objects.filter(enrollments__user=user, enrollments__status=Enrollment.Status.ACTIVE)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def get_program_of_participant(*, user: User, program_id: int) -> Program:
+    """A program the person takes part in, or 404."""
+    program = programs_taken_part_in(user=user).filter(pk=program_id).first()
+    if program is None:
+        raise Http404("No such program.")
+    return program

@@ -12,9 +12,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from mentora.lib.forms import error_text
+from mentora.lib.text import clean_line, clean_text
 from mentora.notifications.services import notify
 from mentora.programs.models import Enrollment, Program
-from mentora.programs.selectors import user_manages_program
+from mentora.surveys.access import (
+    INSTRUMENT_CAPABILITIES,
+    MANAGER,
+    PROGRAM_SURVEYS_CAPABILITIES,
+    SURVEY_CAPABILITIES,
+    instrument_roles,
+    program_surveys_roles,
+    survey_roles,
+)
 from mentora.surveys.models import (
     Anonymity,
     Answer,
@@ -32,16 +42,29 @@ from mentora.surveys.scoring import validate_answers
 if TYPE_CHECKING:
     from mentora.accounts.models import User
 
-TITLE_MAX = 200
-ITEM_TEXT_MAX = 300
+TITLE_MAX = Instrument._meta.get_field("title").max_length or 200
+DESCRIPTION_MAX = Instrument._meta.get_field("description").max_length or 2000
+ITEM_TEXT_MAX = Item._meta.get_field("text").max_length or 300
+CHOICE_LABEL_MAX = 200
+CHOICE_VALUE_MAX = 40
 ITEMS_MAX = 40
 CHOICES_MAX = 10
 SCHEDULE_FIELDS = ("enabled", "baseline", "check_in_days", "closing", "follow_up_days", "due_days")
 
 
 def _require_manager(*, user: User, program: Program) -> None:
-    if not user_manages_program(user=user, program=program):
-        raise PermissionDenied("Only the program's managers can do this.")
+    if MANAGER not in program_surveys_roles(program=program, user=user):
+        raise PermissionDenied(PROGRAM_SURVEYS_CAPABILITIES.refusals["manage"])
+
+
+def _require(*, instrument: Instrument, user: User, to: str) -> None:
+    """Refuse (PermissionDenied) unless the person may `to` the instrument."""
+    if not INSTRUMENT_CAPABILITIES.allows(instrument_roles(instrument=instrument, user=user), to):
+        raise PermissionDenied(
+            INSTRUMENT_CAPABILITIES.refusals.get(to, "Only the program's managers can do this.")
+            if instrument.program is None
+            else "Only the program's managers can do this."
+        )
 
 
 # --- Responses ---------------------------------------------------------------------------------
@@ -50,8 +73,8 @@ def _require_manager(*, user: User, program: Program) -> None:
 @transaction.atomic
 def response_submit(*, survey: Survey, by: User, answers: Mapping[str, object]) -> Response:
     """Answer a survey once: every value is checked against its item, then stored together."""
-    if by.pk != survey.respondent_id:
-        raise PermissionDenied("Only the person the survey was sent to can answer it.")
+    if not SURVEY_CAPABILITIES.allows(survey_roles(survey=survey, user=by), "answer"):
+        raise PermissionDenied(SURVEY_CAPABILITIES.refusals["answer"])
     locked = (
         Survey.objects.select_for_update().select_related("version", "program").get(pk=survey.pk)
     )
@@ -80,6 +103,43 @@ def response_submit(*, survey: Survey, by: User, answers: Mapping[str, object]) 
 # --- Instruments -------------------------------------------------------------------------------
 
 
+def _line(value: object, *, label: str, limit: int) -> str:
+    """One line of a survey's text, cleaned; a ValidationError with one plain message."""
+    try:
+        return clean_line(value, field="items", label=label, limit=limit, required=False)
+    except ValidationError as error:
+        raise ValidationError(error_text(error)) from None
+
+
+def _clean_choices(raw: object, where: str) -> tuple[list[list[str]], list[str]]:
+    """A choice question's [value, label] pairs, and the problems found."""
+    choices: list[list[str]] = []
+    errors: list[str] = []
+    if raw is None:
+        raw = []
+    if isinstance(raw, str) or not isinstance(raw, Sequence):
+        return [], [f"{where}: its choices are a list of texts or [value, label] pairs."]
+    for choice in raw:
+        try:
+            if isinstance(choice, str):
+                label = _line(choice, label=f"{where}: a choice", limit=CHOICE_LABEL_MAX)
+                value = slugify(label).replace("-", "_")[:CHOICE_VALUE_MAX]
+            elif isinstance(choice, Sequence) and len(choice) == 2:
+                value = _line(choice[0], label=f"{where}: a choice value", limit=CHOICE_VALUE_MAX)
+                label = _line(choice[1], label=f"{where}: a choice", limit=CHOICE_LABEL_MAX)
+            else:
+                errors.append(
+                    f"{where}: a choice is a text or a [value, label] pair, not {choice!r}."
+                )
+                continue
+        except ValidationError as error:
+            errors.append(error_text(error))
+            continue
+        if value and label:
+            choices.append([value, label])
+    return choices, errors
+
+
 def _clean_items(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Check a list of item definitions; ValidationError naming the item by its number."""
     if not items:
@@ -90,33 +150,23 @@ def _clean_items(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     errors: list[str] = []
     keys: set[str] = set()
     for number, raw in enumerate(items, start=1):
-        text = str(raw.get("text") or "").strip()
-        kind = str(raw.get("kind") or "")
         where = f"Question {number}"
+        try:
+            text = _line(raw.get("text"), label=where, limit=ITEM_TEXT_MAX)
+        except ValidationError as error:
+            errors.append(error_text(error))
+            continue
+        kind = str(raw.get("kind") or "")
         if not text:
             errors.append(f"{where} needs a text.")
             continue
-        if len(text) > ITEM_TEXT_MAX:
-            errors.append(f"{where} is {len(text)} characters long; at most {ITEM_TEXT_MAX}.")
         if kind not in Item.Kind.values:
             errors.append(
                 f"{where} has the kind {kind!r}; choose one of {', '.join(Item.Kind.values)}."
             )
             continue
-        choices: list[list[str]] = []
-        for choice in raw.get("choices") or []:
-            if isinstance(choice, str):
-                label = choice.strip()
-                value = slugify(label).replace("-", "_")[:40]
-            elif isinstance(choice, Sequence) and len(choice) == 2:
-                value, label = str(choice[0]).strip(), str(choice[1]).strip()
-            else:
-                errors.append(
-                    f"{where}: a choice is a text or a [value, label] pair, not {choice!r}."
-                )
-                continue
-            if value and label:
-                choices.append([value, label])
+        choices, problems = _clean_choices(raw.get("choices"), where)
+        errors += problems
         if kind == Item.Kind.CHOICE and not 2 <= len(choices) <= CHOICES_MAX:
             errors.append(f"{where} is a choice: give it 2 to {CHOICES_MAX} choices.")
         if len({value for value, _ in choices}) != len(choices):
@@ -150,13 +200,14 @@ def _clean_items(items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return cleaned
 
 
-def _clean_instrument_fields(*, title: str, audience: str, anonymity: str) -> tuple[str, str, str]:
+def _clean_instrument_fields(
+    *, title: object, audience: str, anonymity: str
+) -> tuple[str, str, str]:
     errors: dict[str, str] = {}
-    title = title.strip()
-    if not title:
-        errors["title"] = "A survey needs a title."
-    elif len(title) > TITLE_MAX:
-        errors["title"] = f"A title has at most {TITLE_MAX} characters."
+    try:
+        title = clean_line(title, field="title", label="A title", limit=TITLE_MAX)
+    except ValidationError as error:
+        errors["title"] = error_text(error)
     if audience not in Audience.values:
         errors["audience"] = f"{audience!r} is not an audience; choose mentor, mentee or both."
     if anonymity not in Anonymity.values:
@@ -165,7 +216,17 @@ def _clean_instrument_fields(*, title: str, audience: str, anonymity: str) -> tu
         )
     if errors:
         raise ValidationError(errors)
-    return title, audience, anonymity
+    return str(title), audience, anonymity
+
+
+def _clean_description(description: object) -> str:
+    return clean_text(
+        description,
+        field="description",
+        label="The introduction",
+        limit=DESCRIPTION_MAX,
+        required=False,
+    )
 
 
 def _unique_key(program: Program, title: str) -> str:
@@ -192,12 +253,13 @@ def instrument_create(
     title, audience, anonymity = _clean_instrument_fields(
         title=title, audience=audience, anonymity=anonymity
     )
+    description = _clean_description(description)
     cleaned = _clean_items(items)
     instrument = Instrument.objects.create(
         key=_unique_key(program, title),
         program=program,
         title=title,
-        description=description.strip(),
+        description=description,
         audience=audience,
         anonymity=anonymity,
         created_by=by,
@@ -217,16 +279,14 @@ def instrument_update(
     description: str | None = None,
 ) -> InstrumentVersion:
     """Change a program's survey. Answered versions never change: they get a successor."""
-    if instrument.program is None:
-        raise PermissionDenied("Built-in instruments change only with a new Mentora release.")
-    _require_manager(user=by, program=instrument.program)
+    _require(instrument=instrument, user=by, to="change")
     locked = Instrument.objects.select_for_update().get(pk=instrument.pk)
     if title is not None:
         locked.title, _, _ = _clean_instrument_fields(
             title=title, audience=locked.audience, anonymity=locked.anonymity
         )
     if description is not None:
-        locked.description = description.strip()
+        locked.description = _clean_description(description)
     locked.save(update_fields=["title", "description"])
     cleaned = _clean_items(items)
     version = locked.current_version()
@@ -264,7 +324,7 @@ def custom_survey_send(
     program = instrument.program
     if program is None:
         raise ValidationError("Built-in instruments are sent by the program's schedule.")
-    _require_manager(user=by, program=program)
+    _require(instrument=instrument, user=by, to="send")
     roles = set(roles)
     if not roles or not roles <= {Survey.Role.MENTOR, Survey.Role.MENTEE}:
         raise ValidationError({"roles": "Send the survey to mentors, mentees or both."})

@@ -5,19 +5,20 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import Page
 
+from mentora.accounts.models import User
 from mentora.notifications.services import notify
 from mentora.testing import PASSWORD
 
-from .conftest import log_in
-from .test_accessibility import _scan
+from .conftest import log_in, scan_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 MARK_READ_ENROLLMENT = re.compile(r"^Mark read\s*: Enrollment closes on Friday$")
 
 
-def _some_notifications(person) -> None:
+def _some_notifications(person: User) -> None:
     notify(
         recipient=person,
         kind="matching.proposal",
@@ -29,14 +30,19 @@ def _some_notifications(person) -> None:
     notify(recipient=person, kind="program.update", title="Enrollment closes on Friday")
 
 
-def test_notification_pages_pass_an_accessibility_scan(page, mentee) -> None:
+def test_notification_pages_pass_an_accessibility_scan(page: Page, mentee: User) -> None:
     _some_notifications(mentee)
     log_in(page, mentee.email, PASSWORD)
-    paths = ["/notifications/", "/notifications/?unread=1", "/notifications/preferences/"]
-    assert _scan(page, paths, "notifications") == {}
+    problems: dict[str, list[str]] = {}
+    for path in ("/notifications/", "/notifications/?unread=1", "/notifications/preferences/"):
+        name = f"a11y-notifications-{path.strip('/').replace('/', '-')}"
+        problems |= scan_page(page, path, name=name)
+    assert problems == {}
 
 
-def test_marking_a_notification_read_updates_the_item_and_the_count(page, mentee) -> None:
+def test_marking_a_notification_read_updates_the_item_and_the_count(
+    page: Page, mentee: User
+) -> None:
     _some_notifications(mentee)
     log_in(page, mentee.email, PASSWORD)
     page.goto("/notifications/")

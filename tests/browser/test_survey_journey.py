@@ -9,13 +9,13 @@ from django.utils import timezone
 
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import relationship_create
-from mentora.surveys.instruments import builtin_instruments_install
+from mentora.surveys.instruments import BUILTIN_INSTRUMENTS, builtin_instruments_install
 from mentora.surveys.models import Instrument, InstrumentVersion, Item, Occasion, Survey
 from mentora.surveys.scheduling import survey_schedule_run
 from mentora.surveys.services import instrument_create
-from mentora.surveys.tests.conftest import answer, send
 from mentora.testing import PASSWORD
 from mentora.testing.relationships import walk_to
+from mentora.testing.surveys import answer, send
 
 from .conftest import log_in, scan_page, screenshot
 
@@ -37,8 +37,6 @@ def cultivating(program, manager, mentor, mentee) -> Relationship:  # type: igno
 
 def _benefit_history(relationship: Relationship) -> None:
     """A baseline and a closing benefits survey, so the progress page has a line to draw."""
-    from mentora.surveys.instruments import BUILTIN_INSTRUMENTS
-
     items = next(s for s in BUILTIN_INSTRUMENTS if s.key == "mentee_benefits").items
     for days, level, occasion in ((120, 2, Occasion.BASELINE), (5, 4, Occasion.CLOSING)):
         at = timezone.now() - datetime.timedelta(days=days)

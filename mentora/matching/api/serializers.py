@@ -180,6 +180,10 @@ class FairnessRowSerializer(serializers.Serializer[Any]):
     match_rate = serializers.FloatField()
     mean_score = serializers.FloatField(allow_null=True)
     merged = serializers.BooleanField()
+    match_rate_margin = serializers.FloatField(
+        help_text="The 95% range of the protective noise around match_rate (see docs)."
+    )
+    mean_score_margin = serializers.FloatField(allow_null=True)
 
 
 class FairnessSerializer(serializers.Serializer[Any]):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import error_text
 from mentora.lib.wording import role_words
-from mentora.matching import selectors, services
+from mentora.matching import fairness, selectors, services
 from mentora.matching.access import access_proposal, access_run
 from mentora.matching.forms import FACTOR_LABELS, MoveForm, PinForm
 from mentora.matching.lifecycle import RUN_LIFECYCLE, publish_refusal
@@ -65,7 +65,7 @@ def run_detail(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
             "metrics": metrics,
             "load_bars": _bars(metrics.get("load_histogram", {})),
             "diff": selectors.run_diff(run=run),
-            "fairness": selectors.run_fairness(run=run),
+            "fairness": fairness.run_fairness(run=run),
             "pins": selectors.pins_of_program(program=run.program),
             # Moves and pins change a draft; publishing and discarding are the lifecycle's moves.
             "editable": run.status == MatchRun.Status.DRAFT,

@@ -5,23 +5,24 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
+from mentora.accounts.models import User
 from mentora.notifications.models import Notification, NotificationPreference
 from mentora.notifications.services import notify
 
 pytestmark = pytest.mark.django_db
 
 
-def _client(user) -> APIClient:
+def _client(user: User) -> APIClient:
     client = APIClient()
     client.force_login(user)
     return client
 
 
-def _notify(person, title: str = "A match is proposed"):
+def _notify(person: User, title: str = "A match is proposed") -> Notification:
     return notify(recipient=person, kind="matching.proposal", title=title, url="/programs/")
 
 
-def test_list_returns_only_the_persons_own_newest_first(mentee, outsider) -> None:
+def test_list_returns_only_the_persons_own_newest_first(mentee: User, outsider: User) -> None:
     _notify(mentee, title="Older")
     _notify(mentee, title="Newer")
     _notify(outsider, title="Not Mina's")
@@ -32,7 +33,7 @@ def test_list_returns_only_the_persons_own_newest_first(mentee, outsider) -> Non
     assert response.json()["results"][0]["is_read"] is False
 
 
-def test_list_filters_unread(mentee) -> None:
+def test_list_filters_unread(mentee: User) -> None:
     read = _notify(mentee, title="Read one")
     _notify(mentee, title="Unread one")
     client = _client(mentee)
@@ -41,13 +42,13 @@ def test_list_filters_unread(mentee) -> None:
     assert titles == ["Unread one"]
 
 
-def test_list_rejects_a_bad_filter_with_its_name(mentee) -> None:
+def test_list_rejects_a_bad_filter_with_its_name(mentee: User) -> None:
     response = _client(mentee).get("/api/notifications/?unread=maybe")
     assert response.status_code == 400
     assert "unread" in response.json()
 
 
-def test_mark_read(mentee) -> None:
+def test_mark_read(mentee: User) -> None:
     notification = _notify(mentee)
     response = _client(mentee).post(f"/api/notifications/{notification.pk}/read/")
     assert response.status_code == 200
@@ -56,7 +57,9 @@ def test_mark_read(mentee) -> None:
     assert notification.read_at is not None
 
 
-def test_outsider_gets_404_marking_another_persons_notification(mentee, outsider) -> None:
+def test_outsider_gets_404_marking_another_persons_notification(
+    mentee: User, outsider: User
+) -> None:
     notification = _notify(mentee)
     response = _client(outsider).post(f"/api/notifications/{notification.pk}/read/")
     assert response.status_code == 404
@@ -64,7 +67,7 @@ def test_outsider_gets_404_marking_another_persons_notification(mentee, outsider
     assert notification.read_at is None
 
 
-def test_mark_all_read_counts_and_touches_only_ones_own(mentee, outsider) -> None:
+def test_mark_all_read_counts_and_touches_only_ones_own(mentee: User, outsider: User) -> None:
     _notify(mentee)
     _notify(mentee)
     _notify(outsider)
@@ -74,7 +77,7 @@ def test_mark_all_read_counts_and_touches_only_ones_own(mentee, outsider) -> Non
     assert Notification.objects.filter(recipient=outsider, read_at__isnull=True).count() == 1
 
 
-def test_preferences_default_then_update(mentee) -> None:
+def test_preferences_default_then_update(mentee: User) -> None:
     client = _client(mentee)
     assert client.get("/api/notifications/preferences/").json() == {
         "email_important": True,
@@ -95,7 +98,7 @@ def test_preferences_default_then_update(mentee) -> None:
     assert NotificationPreference.objects.get(user=mentee).daily_digest is True
 
 
-def test_preferences_reject_bad_input_with_the_field_name(mentee) -> None:
+def test_preferences_reject_bad_input_with_the_field_name(mentee: User) -> None:
     response = _client(mentee).put(
         "/api/notifications/preferences/", {"muted_kinds": "not-a-list"}, format="json"
     )
@@ -103,7 +106,7 @@ def test_preferences_reject_bad_input_with_the_field_name(mentee) -> None:
     assert "muted_kinds" in response.json()
 
 
-def test_anonymous_callers_are_refused(mentee) -> None:
+def test_anonymous_callers_are_refused(mentee: User) -> None:
     notification = _notify(mentee)
     anonymous = APIClient()
     assert anonymous.get("/api/notifications/").status_code == 401

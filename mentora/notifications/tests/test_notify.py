@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 import time_machine
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
 
+from mentora.accounts.models import User
 from mentora.notifications.models import Notification
 from mentora.notifications.selectors import unread_count
 from mentora.notifications.services import (
@@ -27,11 +29,13 @@ MONDAY_9AM = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
-def person():
+def person() -> User:
     return make_person("nina@example.org", "Nina Notified")
 
 
-def _notify(person, *, important: bool = False, kind: str = "relationship.stage", **extra):
+def _notify(
+    person: User, *, important: bool = False, kind: str = "relationship.stage", **extra: Any
+) -> Notification:
     return notify(
         recipient=person,
         kind=kind,
@@ -42,7 +46,7 @@ def _notify(person, *, important: bool = False, kind: str = "relationship.stage"
     )
 
 
-def test_notify_creates_an_unread_in_app_notification(person) -> None:
+def test_notify_creates_an_unread_in_app_notification(person: User) -> None:
     notification = _notify(person)
     assert Notification.objects.get() == notification
     assert notification.recipient == person
@@ -51,7 +55,7 @@ def test_notify_creates_an_unread_in_app_notification(person) -> None:
 
 
 def test_an_ordinary_notification_sends_no_email(
-    person, django_capture_on_commit_callbacks
+    person: User, django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         _notify(person, important=False)
@@ -59,7 +63,7 @@ def test_an_ordinary_notification_sends_no_email(
 
 
 def test_an_important_notification_is_emailed_after_commit(
-    person, django_capture_on_commit_callbacks
+    person: User, django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         notification = _notify(person, important=True)
@@ -75,7 +79,7 @@ def test_an_important_notification_is_emailed_after_commit(
 
 
 def test_no_email_when_the_person_turned_important_emails_off(
-    person, django_capture_on_commit_callbacks
+    person: User, django_capture_on_commit_callbacks: Any
 ) -> None:
     preferences_update(user=person, email_important=False)
     with django_capture_on_commit_callbacks(execute=True):
@@ -84,7 +88,7 @@ def test_no_email_when_the_person_turned_important_emails_off(
     assert Notification.objects.filter(recipient=person).count() == 1
 
 
-def test_no_email_for_a_muted_kind(person, django_capture_on_commit_callbacks) -> None:
+def test_no_email_for_a_muted_kind(person: User, django_capture_on_commit_callbacks: Any) -> None:
     preferences_update(user=person, muted_kinds=["relationship.stage"])
     with django_capture_on_commit_callbacks(execute=True):
         _notify(person, important=True, kind="relationship.stage")
@@ -94,7 +98,7 @@ def test_no_email_for_a_muted_kind(person, django_capture_on_commit_callbacks) -
 
 
 def test_digest_subscriber_gets_no_immediate_email_then_one_digest(
-    person, django_capture_on_commit_callbacks
+    person: User, django_capture_on_commit_callbacks: Any
 ) -> None:
     preferences_update(user=person, daily_digest=True)
     with (
@@ -118,7 +122,7 @@ def test_digest_subscriber_gets_no_immediate_email_then_one_digest(
     assert Notification.objects.filter(digested_at__isnull=True).count() == 0
 
 
-def test_digest_is_idempotent(person, django_capture_on_commit_callbacks) -> None:
+def test_digest_is_idempotent(person: User, django_capture_on_commit_callbacks: Any) -> None:
     preferences_update(user=person, daily_digest=True)
     with time_machine.travel(MONDAY_9AM, tick=False):
         _notify(person, title="First")
@@ -142,7 +146,7 @@ def test_digest_is_idempotent(person, django_capture_on_commit_callbacks) -> Non
 
 
 def test_digest_leaves_out_notifications_older_than_a_day(
-    person, django_capture_on_commit_callbacks
+    person: User, django_capture_on_commit_callbacks: Any
 ) -> None:
     preferences_update(user=person, daily_digest=True)
     with time_machine.travel(MONDAY_9AM, tick=False):
@@ -155,7 +159,9 @@ def test_digest_leaves_out_notifications_older_than_a_day(
     assert mail.outbox == []
 
 
-def test_digest_goes_only_to_subscribers(person, django_capture_on_commit_callbacks) -> None:
+def test_digest_goes_only_to_subscribers(
+    person: User, django_capture_on_commit_callbacks: Any
+) -> None:
     other = make_person("olly@example.org", "Olly Other")
     _notify(other, title="Not for a digest")
     with django_capture_on_commit_callbacks(execute=True):
@@ -163,7 +169,9 @@ def test_digest_goes_only_to_subscribers(person, django_capture_on_commit_callba
     assert mail.outbox == []
 
 
-def test_digest_task_sends_the_digest(person, django_capture_on_commit_callbacks) -> None:
+def test_digest_task_sends_the_digest(
+    person: User, django_capture_on_commit_callbacks: Any
+) -> None:
     preferences_update(user=person, daily_digest=True)
     _notify(person, title="Task-sent")
     with django_capture_on_commit_callbacks(execute=True):
@@ -172,7 +180,7 @@ def test_digest_task_sends_the_digest(person, django_capture_on_commit_callbacks
     assert len(mail.outbox) == 1
 
 
-def test_digest_command_refuses_an_unknown_email(person) -> None:
+def test_digest_command_refuses_an_unknown_email(person: User) -> None:
     with pytest.raises(CommandError, match="nobody has the address"):
         call_command("send_notification_digest", "--email", "ghost@example.org")
     with pytest.raises(CommandError, match="has not chosen the daily digest"):
@@ -182,23 +190,22 @@ def test_digest_command_refuses_an_unknown_email(person) -> None:
 @pytest.mark.parametrize(
     "url", ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"]
 )
-def test_notify_refuses_links_that_leave_the_site(person, url: str) -> None:
+def test_notify_refuses_links_that_leave_the_site(person: User, url: str) -> None:
     with pytest.raises(ValidationError) as error:
         _notify(person, url=url)
     assert "url" in error.value.message_dict
     assert not Notification.objects.exists()
 
 
-def test_notify_needs_a_title_and_a_kind(person) -> None:
+def test_notify_needs_a_title_and_a_kind(person: User) -> None:
     with pytest.raises(ValidationError) as error:
         notify(recipient=person, kind="", title="  ")
     assert set(error.value.message_dict) == {"kind", "title"}
 
 
-def test_mark_read_only_by_the_recipient_and_keeps_the_first_time(person) -> None:
+def test_mark_read_only_by_the_recipient_and_keeps_the_first_time(person: User) -> None:
     notification = _notify(person)
     other = make_person("olly@example.org", "Olly Other")
-    from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
         notification_mark_read(notification=notification, user=other)
@@ -209,7 +216,7 @@ def test_mark_read_only_by_the_recipient_and_keeps_the_first_time(person) -> Non
     assert notification.read_at == first == MONDAY_9AM
 
 
-def test_mark_all_read_touches_only_the_persons_own(person) -> None:
+def test_mark_all_read_touches_only_the_persons_own(person: User) -> None:
     other = make_person("olly@example.org", "Olly Other")
     _notify(person)
     _notify(person)
@@ -219,6 +226,6 @@ def test_mark_all_read_touches_only_the_persons_own(person) -> None:
     assert unread_count(user=other) == 1
 
 
-def test_preferences_refuse_a_string_as_muted_kinds(person) -> None:
+def test_preferences_refuse_a_string_as_muted_kinds(person: User) -> None:
     with pytest.raises(ValidationError):
         preferences_update(user=person, muted_kinds="relationship.stage")

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
+from mentora.accounts.models import User
 from mentora.notifications.models import Notification, NotificationPreference
 from mentora.notifications.services import notify
 
 pytestmark = pytest.mark.django_db
 
 
-def _notify(person, title: str = "A match is proposed", url: str = "/programs/", **extra):
+def _notify(
+    person: User, title: str = "A match is proposed", url: str = "/programs/", **extra: Any
+) -> Notification:
     return notify(recipient=person, kind="matching.proposal", title=title, url=url, **extra)
 
 
-def test_list_shows_the_persons_notifications_newest_first(client: Client, mentee) -> None:
+def test_list_shows_the_persons_notifications_newest_first(client: Client, mentee: User) -> None:
     _notify(mentee, title="Older news")
     _notify(mentee, title="Newer news")
     client.force_login(mentee)
@@ -26,7 +32,9 @@ def test_list_shows_the_persons_notifications_newest_first(client: Client, mente
     assert "Mark all read" in page
 
 
-def test_list_never_shows_someone_elses_notifications(client: Client, mentee, outsider) -> None:
+def test_list_never_shows_someone_elses_notifications(
+    client: Client, mentee: User, outsider: User
+) -> None:
     _notify(mentee, title="Mina's secret news")
     client.force_login(outsider)
     page = client.get(reverse("notifications:list")).content.decode()
@@ -34,12 +42,13 @@ def test_list_never_shows_someone_elses_notifications(client: Client, mentee, ou
     assert "You have no notifications yet." in page
 
 
-def test_list_is_paginated_and_filters_unread(client: Client, mentee) -> None:
+def test_list_is_paginated_and_filters_unread(client: Client, mentee: User) -> None:
     for number in range(30):
         _notify(mentee, title=f"News {number:02d}")
     client.force_login(mentee)
     first = client.get(reverse("notifications:list")).content.decode()
-    assert "News 29" in first and "News 00" not in first
+    assert "News 29" in first
+    assert "News 00" not in first
     assert "Page 1 of 2" in first
     second = client.get(reverse("notifications:list") + "?page=2").content.decode()
     assert "News 00" in second
@@ -56,7 +65,9 @@ def test_list_needs_a_signed_in_person(client: Client) -> None:
     assert "/accounts/login/" in response["Location"]
 
 
-def test_opening_a_notification_marks_it_read_and_follows_its_link(client: Client, mentee) -> None:
+def test_opening_a_notification_marks_it_read_and_follows_its_link(
+    client: Client, mentee: User
+) -> None:
     notification = _notify(mentee, url="/programs/")
     client.force_login(mentee)
     response = client.get(reverse("notifications:open", args=[notification.pk]))
@@ -66,7 +77,7 @@ def test_opening_a_notification_marks_it_read_and_follows_its_link(client: Clien
     assert notification.read_at is not None
 
 
-def test_opening_a_notification_never_redirects_off_site(client: Client, mentee) -> None:
+def test_opening_a_notification_never_redirects_off_site(client: Client, mentee: User) -> None:
     # Even a row written around the service (say, by hand in the database) cannot send people away.
     notification = _notify(mentee, url="/programs/")
     Notification.objects.filter(pk=notification.pk).update(url="")
@@ -75,9 +86,7 @@ def test_opening_a_notification_never_redirects_off_site(client: Client, mentee)
     assert response["Location"] == reverse("notifications:list")
 
 
-def test_database_refuses_an_off_site_link(mentee) -> None:
-    from django.db import IntegrityError, transaction
-
+def test_database_refuses_an_off_site_link(mentee: User) -> None:
     notification = _notify(mentee)
     for url in ["https://evil.example/", "//evil.example/", "/\\evil.example"]:
         with pytest.raises(IntegrityError), transaction.atomic():
@@ -85,7 +94,7 @@ def test_database_refuses_an_off_site_link(mentee) -> None:
 
 
 def test_outsider_gets_404_for_another_persons_notification(
-    client: Client, mentee, outsider
+    client: Client, mentee: User, outsider: User
 ) -> None:
     notification = _notify(mentee)
     client.force_login(outsider)
@@ -95,7 +104,9 @@ def test_outsider_gets_404_for_another_persons_notification(
     assert notification.read_at is None
 
 
-def test_mark_read_with_htmx_returns_the_item_and_the_new_count(client: Client, mentee) -> None:
+def test_mark_read_with_htmx_returns_the_item_and_the_new_count(
+    client: Client, mentee: User
+) -> None:
     first = _notify(mentee, title="First")
     _notify(mentee, title="Second")
     client.force_login(mentee)
@@ -110,7 +121,7 @@ def test_mark_read_with_htmx_returns_the_item_and_the_new_count(client: Client, 
     assert '1<span class="visually-hidden"> unread</span>' in html
 
 
-def test_mark_read_without_htmx_goes_back_to_the_list(client: Client, mentee) -> None:
+def test_mark_read_without_htmx_goes_back_to_the_list(client: Client, mentee: User) -> None:
     notification = _notify(mentee)
     client.force_login(mentee)
     response = client.post(reverse("notifications:read", args=[notification.pk]))
@@ -119,13 +130,13 @@ def test_mark_read_without_htmx_goes_back_to_the_list(client: Client, mentee) ->
     assert notification.read_at is not None
 
 
-def test_mark_read_refuses_get(client: Client, mentee) -> None:
+def test_mark_read_refuses_get(client: Client, mentee: User) -> None:
     notification = _notify(mentee)
     client.force_login(mentee)
     assert client.get(reverse("notifications:read", args=[notification.pk])).status_code == 405
 
 
-def test_mark_all_read(client: Client, mentee, outsider) -> None:
+def test_mark_all_read(client: Client, mentee: User, outsider: User) -> None:
     _notify(mentee)
     _notify(mentee)
     others = _notify(outsider)
@@ -136,7 +147,9 @@ def test_mark_all_read(client: Client, mentee, outsider) -> None:
     assert others.read_at is None
 
 
-def test_nav_shows_the_unread_count_only_when_there_are_unread(client: Client, mentee) -> None:
+def test_nav_shows_the_unread_count_only_when_there_are_unread(
+    client: Client, mentee: User
+) -> None:
     client.force_login(mentee)
     page = client.get(reverse("home")).content.decode()
     assert "Notifications</a>" in page
@@ -147,7 +160,7 @@ def test_nav_shows_the_unread_count_only_when_there_are_unread(client: Client, m
     assert 'Notifications <span class="badge">2<span class="visually-hidden"> unread</span>' in page
 
 
-def test_preferences_page_saves_choices(client: Client, mentee) -> None:
+def test_preferences_page_saves_choices(client: Client, mentee: User) -> None:
     _notify(mentee)
     client.force_login(mentee)
     page = client.get(reverse("notifications:preferences")).content.decode()
@@ -166,7 +179,9 @@ def test_preferences_page_saves_choices(client: Client, mentee) -> None:
     assert preference.muted_kinds == ["matching.proposal"]
 
 
-def test_preferences_page_rejects_an_unknown_kind_with_a_message(client: Client, mentee) -> None:
+def test_preferences_page_rejects_an_unknown_kind_with_a_message(
+    client: Client, mentee: User
+) -> None:
     _notify(mentee)
     client.force_login(mentee)
     response = client.post(reverse("notifications:preferences"), {"muted_kinds": ["made.up"]})

@@ -12,8 +12,9 @@ from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
+from mentora.lib.group_figures import NOISE_BOUND
 from mentora.programs.models import Program
-from mentora.reports.tests.conftest import NOW, Cohort
+from mentora.testing.reports import NOW, Cohort
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +89,13 @@ def test_group_comparison_as_json(identified: Cohort) -> None:
     assert response.status_code == 200
     rows = {row["name"]: row for row in response.json()["rows"]}
     assert set(rows) == {"Man", "Woman"}
-    assert rows["Woman"]["mentee_match_rate"] == {"value": 1.0, "n": 5, "suppressed": False}
+    # All five women are matched (1.0); the figure carries protective noise and its interval.
+    rate = rows["Woman"]["mentee_match_rate"]
+    assert set(rate) == {"value", "n", "suppressed", "low", "high"}
+    assert rate["suppressed"] is False
+    assert rate["low"] <= rate["value"] <= rate["high"] <= 1.0
+    assert 5 <= rate["n"] <= 5 + NOISE_BOUND
+    assert rows["Man"]["mentee_match_rate"]["value"] is None
 
 
 def test_group_comparison_refuses_an_unknown_dimension(identified: Cohort) -> None:
@@ -121,7 +128,8 @@ def test_xlsx_export_download_pseudonymised(cohort: Cohort) -> None:
     sheet = load_workbook(io.BytesIO(b"".join(_streamed(response)))).active
     assert sheet is not None
     header = [cell.value for cell in sheet[1]]
-    assert header[0] == "person" and "person_email" not in header
+    assert header[0] == "person"
+    assert "person_email" not in header
     assert sheet.max_row == 1 + 14
 
 
@@ -132,8 +140,10 @@ def test_export_refuses_unknown_dataset_and_file_type(cohort: Cohort) -> None:
     bad_dataset = client.get(f"{base}/passwords/")
     bad_type = client.get(f"{base}/meetings/", {"file_type": "pdf"})
 
-    assert bad_dataset.status_code == 400 and "passwords" in str(bad_dataset.json())
-    assert bad_type.status_code == 400 and "pdf" in str(bad_type.json()["file_type"])
+    assert bad_dataset.status_code == 400
+    assert "passwords" in str(bad_dataset.json())
+    assert bad_type.status_code == 400
+    assert "pdf" in str(bad_type.json()["file_type"])
 
 
 def test_my_progress(cohort: Cohort) -> None:

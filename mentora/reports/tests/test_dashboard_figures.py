@@ -8,25 +8,25 @@ from typing import Any
 import pytest
 import time_machine
 
-from mentora.reports.selectors import program_dashboard, program_headlines
-from mentora.reports.tests.conftest import NOW, Cohort
+from mentora.reports.selectors import Dashboard, program_dashboard, program_headlines
+from mentora.testing.reports import NOW, Cohort
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def dashboard(cohort: Cohort):
+def dashboard(cohort: Cohort) -> Dashboard:
     with time_machine.travel(NOW, tick=False):
         return program_dashboard(program=cohort.program)
 
 
-def test_participants_by_role(dashboard) -> None:
+def test_participants_by_role(dashboard: Dashboard) -> None:
     counts = {row.role: (row.label, row.active, row.pending) for row in dashboard.participants}
 
     assert counts == {"mentor": ("Mentor", 6, 0), "mentee": ("Mentee", 8, 0)}
 
 
-def test_funnel_counts_mentees_by_step(dashboard) -> None:
+def test_funnel_counts_mentees_by_step(dashboard: Dashboard) -> None:
     assert [(step.key, step.count) for step in dashboard.funnel] == [
         ("enrolled", 8),
         ("matched", 6),
@@ -36,14 +36,14 @@ def test_funnel_counts_mentees_by_step(dashboard) -> None:
     assert "never accepted does not count" in dashboard.funnel[1].definition
 
 
-def test_match_rate_and_median_time_to_match(dashboard) -> None:
+def test_match_rate_and_median_time_to_match(dashboard: Dashboard) -> None:
     assert dashboard.match_rate.value == 0.75
     assert dashboard.match_rate.n == 8
     assert dashboard.median_days_to_match.value == 10.0
     assert dashboard.median_days_to_match.n == 6
 
 
-def test_relationships_per_stage(dashboard) -> None:
+def test_relationships_per_stage(dashboard: Dashboard) -> None:
     assert {s.stage: s.count for s in dashboard.stages} == {
         "pending_acceptance": 1,
         "initiation": 1,
@@ -55,7 +55,7 @@ def test_relationships_per_stage(dashboard) -> None:
     assert dashboard.relationships == 7
 
 
-def test_meetings_per_relationship_per_month(dashboard) -> None:
+def test_meetings_per_relationship_per_month(dashboard: Dashboard) -> None:
     # 11 meetings held (the cancelled one does not count) over 5 relationships live for two
     # months and one ended at once (counted as one month).
     assert dashboard.meetings_held == 11
@@ -63,7 +63,7 @@ def test_meetings_per_relationship_per_month(dashboard) -> None:
     assert dashboard.meetings_per_relationship_month.n == 6
 
 
-def test_meetings_by_month(dashboard) -> None:
+def test_meetings_by_month(dashboard: Dashboard) -> None:
     points = [
         (p.month, p.meetings, p.relationships, p.per_relationship.value)
         for p in dashboard.meetings_by_month
@@ -76,13 +76,13 @@ def test_meetings_by_month(dashboard) -> None:
     ]
 
 
-def test_goal_completion(dashboard) -> None:
+def test_goal_completion(dashboard: Dashboard) -> None:
     assert (dashboard.goals, dashboard.goals_met) == (6, 3)
     assert dashboard.goal_completion.value == 0.5
     assert dashboard.goal_completion.n == 5
 
 
-def test_relationships_at_risk(dashboard) -> None:
+def test_relationships_at_risk(dashboard: Dashboard) -> None:
     risk = dashboard.at_risk
     by_pair = {pair.mentee: pair.reasons for pair in risk.pairs}
 

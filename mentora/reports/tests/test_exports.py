@@ -19,10 +19,10 @@ from mentora.programs.models import Enrollment
 from mentora.programs.services import enrollment_submit
 from mentora.relationships.models import Meeting
 from mentora.reports.exports import csv_chunks, program_export, xlsx_file
-from mentora.reports.tests.conftest import NOW, T1, Cohort, answer_survey
 from mentora.surveys.instruments import CHECK_IN
 from mentora.surveys.models import Anonymity, Instrument, InstrumentVersion, Item
 from mentora.testing import PASSWORD, make_person
+from mentora.testing.reports import NOW, T1, Cohort, answer_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,9 @@ def test_meetings_csv_holds_dates_and_status_never_content(cohort: Cohort) -> No
     assert sum(row["held"] == "yes" for row in rows) == 11
     assert sum(row["status"] == "cancelled" for row in rows) == 1
     flat = repr(rows)
-    assert "Salary worries" not in flat and "Private things" not in flat and "Room 4" not in flat
+    assert "Salary worries" not in flat
+    assert "Private things" not in flat
+    assert "Room 4" not in flat
     assert {"agenda", "shared_notes", "location"}.isdisjoint(rows[0])
 
 
@@ -152,7 +154,8 @@ def test_pseudonyms_are_stable_within_an_export_and_new_in_the_next(cohort: Coho
 
     # Mentor 1 has two mentees: the same pseudonym twice in one file.
     mentors = [row["mentor"] for row in first]
-    assert len(set(mentors)) == 4 and len(mentors) == 7
+    assert len(set(mentors)) == 4
+    assert len(mentors) == 7
     assert {row["mentor"] for row in first}.isdisjoint({row["mentor"] for row in second})
 
 
@@ -209,7 +212,8 @@ def test_pseudonymised_responses(named_survey: Instrument, cohort: Cohort) -> No
     rows = read_xlsx(cohort, "responses", pseudonymise=True)
 
     assert len(rows) == 4
-    assert "respondent_email" not in rows[0] and "respondent_name" not in rows[0]
+    assert "respondent_email" not in rows[0]
+    assert "respondent_name" not in rows[0]
     assert len({row["respondent"] for row in rows}) == 2
     assert all(str(row["relationship_id"]).startswith("R-") for row in rows)
     assert "Mentee 1" not in repr(rows)
@@ -251,7 +255,8 @@ def test_download_over_http(cohort: Cohort) -> None:
     assert len(list(csv.DictReader(io.StringIO(body)))) == 14
     assert "-relationships-pseudonymised-" in xlsx_response["Content-Disposition"]
     workbook = load_workbook(io.BytesIO(b"".join(xlsx_response.streaming_content)))  # type: ignore[attr-defined]
-    assert workbook.active is not None and workbook.active.max_row == 8
+    assert workbook.active is not None
+    assert workbook.active.max_row == 8
 
 
 def test_survey_totals_cover_confidential_surveys_as_totals_only(cohort: Cohort) -> None:

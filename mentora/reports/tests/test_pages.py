@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from mentora.accounts.models import User
 from mentora.programs.models import Program
-from mentora.reports.tests.conftest import NOW, Cohort
 from mentora.testing import PASSWORD
+from mentora.testing.reports import NOW, Cohort
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,8 @@ def test_dashboard_shows_the_figures_charts_and_their_tables(cohort: Cohort) -> 
         assert f'<title id="{chart}-title">' in html
     assert html.count("<details") == 4
     assert "<script" not in html.split("<main", 1)[1]
-    assert "Mentee 5" in text and "in initiation for 60 days" in text
+    assert "Mentee 5" in text
+    assert "in initiation for 60 days" in text
 
 
 def test_printable_report_has_tables_open_and_no_links_to_pairs(cohort: Cohort) -> None:
@@ -141,7 +142,8 @@ def test_progress_page_shows_my_goals(cohort: Cohort) -> None:
     text = _text(response.content.decode())
     assert response.status_code == 200
     assert "1 of 2 goals reached." in text
-    assert "Lead a meeting" in text and "Present at the all-hands" in text
+    assert "Lead a meeting" in text
+    assert "Present at the all-hands" in text
 
 
 def test_progress_page_shows_nothing_of_other_people(cohort: Cohort, outsider: User) -> None:

@@ -11,7 +11,7 @@ from mentora.accounts.models import User
 from mentora.programs.models import Program
 from mentora.relationships import services
 from mentora.reports.selectors import program_dashboard
-from mentora.reports.tests.conftest import Cohort
+from mentora.testing.reports import Cohort
 
 
 @pytest.mark.django_db

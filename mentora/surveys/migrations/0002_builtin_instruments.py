@@ -6,10 +6,10 @@ from typing import Any
 
 from django.db import migrations
 
+from mentora.surveys.instruments import builtin_instruments_install
+
 
 def install(apps: Any, schema_editor: Any) -> None:
-    from mentora.surveys.instruments import builtin_instruments_install
-
     builtin_instruments_install(
         instrument_model=apps.get_model("surveys", "Instrument"),
         version_model=apps.get_model("surveys", "InstrumentVersion"),

@@ -1,21 +1,15 @@
-"""Survey fixtures: a relationship between the shared personas, surveys sent to them, helpers."""
+"""Survey fixtures: a relationship between the shared personas (builders: testing.surveys)."""
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Mapping
-
 import pytest
-from django.utils import timezone
 
 from mentora.accounts.models import User
-from mentora.programs.models import Enrollment, Program
-from mentora.programs.services import enrollment_submit
+from mentora.programs.models import Enrollment, Organisation, Program
+from mentora.programs.services import program_create
 from mentora.relationships.models import Relationship
 from mentora.relationships.services import relationship_create
-from mentora.surveys.models import Instrument, Occasion, Response, Survey
-from mentora.surveys.services import response_submit
-from mentora.testing import make_person
+from mentora.testing import enroll, make_person
 
 
 @pytest.fixture
@@ -29,61 +23,24 @@ def relationship(program: Program, manager: User, mentor: User, mentee: User) ->
     )
 
 
-def builtin(key: str) -> Instrument:
-    return Instrument.objects.get(key=key, program__isnull=True)
-
-
-def send(
-    *,
-    relationship: Relationship,
-    person: User,
-    key: str,
-    occasion: str = Occasion.CHECK_IN,
-    occasion_key: str = "",
-    at: datetime.datetime | None = None,
-) -> Survey:
-    """A built-in survey sent to one of the two people of a relationship."""
-    instrument = builtin(key)
-    at = at or timezone.now()
-    return Survey.objects.create(
-        program=relationship.program,
-        instrument=instrument,
-        version=instrument.current_version(),
-        respondent=person,
-        role="mentor" if person.pk == relationship.mentor_id else "mentee",
-        relationship=relationship,
-        stage=relationship.stage,
-        occasion=occasion,
-        occasion_key=occasion_key or f"{occasion}:{at.isoformat()}",
-        created_at=at,
-        due_at=at + datetime.timedelta(days=14),
+@pytest.fixture
+def coaching(organisation: Organisation, manager: User, mentee: User) -> Relationship:
+    """A coach of a coaching program for the mentee persona (a coach alongside a mentor)."""
+    program = program_create(
+        organisation=organisation,
+        created_by=manager,
+        name="Acme Coaching",
+        kind=Program.Kind.COACHING,
     )
-
-
-def answer(survey: Survey, values: Mapping[str, object]) -> Response:
-    return response_submit(survey=survey, by=survey.respondent, answers=values)
-
-
-def enrolled(program: Program, email: str, name: str, role: str) -> User:
-    user = make_person(email, name)
-    enrollment_submit(
+    program.state = Program.State.OPEN
+    program.save(update_fields=["state"])
+    coach = make_person("coach@example.org", "Carla Coach", timezone="America/New_York")
+    enroll(program, coach, Enrollment.Role.MENTOR, capacity=3)
+    enroll(program, mentee, Enrollment.Role.MENTEE)
+    return relationship_create(
         program=program,
-        user=user,
-        role=role,
-        answers={},
-        **(
-            {"mentor_offer": {"capacity": 5, "motivation": "Helping."}}
-            if role == Enrollment.Role.MENTOR
-            else {"mentee_needs": {"career_goals": ["Grow"]}}
-        ),
+        mentor=coach,
+        mentee=mentee,
+        created_by=manager,
+        origin=Relationship.Origin.MANAGER_PAIR,
     )
-    return user
-
-
-CHECK_IN_ANSWERS = {
-    "quality": 4,
-    "rhythm": "about_right",
-    "honest_feedback": 5,
-    "makes_time": 4,
-    "comment": "Going well.",
-}

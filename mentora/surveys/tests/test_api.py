@@ -10,7 +10,7 @@ from mentora.programs.models import Enrollment, Program
 from mentora.relationships.models import Relationship
 from mentora.surveys.models import Anonymity, Instrument, Survey
 from mentora.surveys.services import custom_survey_send, instrument_create
-from mentora.surveys.tests.conftest import CHECK_IN_ANSWERS, answer, enrolled, send
+from mentora.testing.surveys import CHECK_IN_ANSWERS, answer, enrolled, send
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,8 @@ def test_instruments_list_the_built_ins_with_items(mentee: User) -> None:
     check_in = next(row for row in data["results"] if row["key"] == "check_in")
     assert [item["key"] for item in check_in["items"]][:2] == ["quality", "rhythm"]
     detail = as_(mentee).get(f"/api/survey-instruments/{check_in['id']}/")
-    assert detail.status_code == 200 and detail.json()["version"] == 1
+    assert detail.status_code == 200
+    assert detail.json()["version"] == 1
 
 
 def test_a_programs_own_surveys_are_listed_for_its_managers_only(
@@ -114,9 +115,11 @@ def test_schedule_get_and_put(
         "due_days": 7,
     }
     changed = as_(manager).put(url, body, format="json")
-    assert changed.status_code == 200 and changed.json()["check_in_days"] == 21
+    assert changed.status_code == 200
+    assert changed.json()["check_in_days"] == 21
     bad = as_(manager).put(url, {**body, "check_in_days": 400}, format="json")
-    assert bad.status_code == 400 and "check_in_days" in bad.json()
+    assert bad.status_code == 400
+    assert "check_in_days" in bad.json()
     for person in (mentee, outsider):
         assert as_(person).get(url).status_code == 404
         assert as_(person).put(url, body, format="json").status_code == 404
@@ -138,7 +141,8 @@ def test_custom_surveys_through_the_api(
     assert created.status_code == 201, created.content
     instrument_id = created.json()["id"]
     bad = as_(manager).post(url, {**body, "items": [{"text": "?", "kind": "stars"}]}, format="json")
-    assert bad.status_code == 400 and "stars" in str(bad.json()["items"])
+    assert bad.status_code == 400
+    assert "stars" in str(bad.json()["items"])
     assert [row["id"] for row in as_(manager).get(url).json()] == [instrument_id]
     sent = as_(manager).post(
         f"/api/custom-surveys/{instrument_id}/send/", {"roles": ["mentee"]}, format="json"

@@ -21,7 +21,7 @@ from mentora.surveys.instruments import builtin_instruments_install
 from mentora.surveys.models import Instrument, InstrumentVersion, Item, Response, Survey
 from mentora.surveys.scheduling import survey_schedule_run
 from mentora.surveys.services import response_submit
-from mentora.surveys.tests.conftest import CHECK_IN_ANSWERS, send
+from mentora.testing.surveys import CHECK_IN_ANSWERS, send
 
 THREADS = 4
 

@@ -12,6 +12,7 @@ from mentora.programs.demo import DEFAULT_SEED, MENTEE_EMAIL, DemoSummary
 from mentora.site.demo import demo_seed
 from mentora.surveys.models import Response, Survey
 from mentora.surveys.outcomes import benefit_changes, check_in_summary
+from mentora.surveys.scheduling import survey_schedule_run
 from mentora.surveys.selectors import mentor_feedback_ratings
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,8 @@ def test_mentoring_program_shows_most_benefit_changes(demo: DemoSummary) -> None
 def test_coaching_program_benefit_changes_are_suppressed(demo: DemoSummary) -> None:
     assert demo.coaching_program is not None
     changes = benefit_changes(program=demo.coaching_program)
-    assert changes and all(change.suppressed for change in changes)
+    assert changes
+    assert all(change.suppressed for change in changes)
     assert all(change.mean_change is None for change in changes)
 
 
@@ -57,7 +59,6 @@ def test_demo_mentee_has_a_survey_waiting(demo: DemoSummary) -> None:
 def test_the_daily_run_after_the_demo_only_adds_what_the_demo_left_out(
     demo: DemoSummary,
 ) -> None:
-    from mentora.surveys.scheduling import survey_schedule_run
 
     before = set(Survey.objects.values_list("pk", flat=True))
     survey_schedule_run()

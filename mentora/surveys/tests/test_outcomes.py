@@ -7,6 +7,7 @@ import datetime
 import math
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 from scipy import stats
 
@@ -21,8 +22,10 @@ from mentora.surveys.outcomes import (
     check_in_summary,
     paired_change,
     participant_benefit_history,
+    scale_means,
 )
-from mentora.surveys.tests.conftest import answer, enrolled, send
+from mentora.testing import PASSWORD
+from mentora.testing.surveys import answer, enrolled, send
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +91,8 @@ def test_paired_change_matches_scipy() -> None:
     after = [3.0, 3.5, 3.5, 3.5, 2.5, 4.5, 2.5]
     baseline_mean, end_mean, change, low, high = paired_change(before, after)
     expected = stats.ttest_rel(after, before).confidence_interval(0.95)
-    assert math.isclose(low, expected.low) and math.isclose(high, expected.high)
+    assert math.isclose(low, expected.low)
+    assert math.isclose(high, expected.high)
     assert math.isclose(change, sum(after) / 7 - sum(before) / 7)
     assert (baseline_mean, end_mean) == (sum(before) / 7, sum(after) / 7)
 
@@ -103,7 +107,8 @@ def test_benefit_changes_and_interval_from_stored_answers(program: Program, mana
         baseline_and_end(relationship, before, after)
     changes = {c.scale: c for c in benefit_changes(program=program) if c.side == "mentee"}
     confidence = changes["confidence"]
-    assert confidence.n == 6 and not confidence.suppressed
+    assert confidence.n == 6
+    assert not confidence.suppressed
     befores = [float(b) for b, _ in levels]
     afters = [float(a) for _, a in levels]
     expected = stats.ttest_rel(afters, befores).confidence_interval(0.95)
@@ -146,7 +151,9 @@ def test_check_in_summary_is_suppressed_below_five_people(program: Program, mana
         survey = send(relationship=relationship, person=relationship.mentee, key="check_in")
         answer(survey, {"quality": 4, "rhythm": rhythm, "honest_feedback": 4, "makes_time": 4})
     summary = check_in_summary(program=program)
-    assert summary.suppressed and summary.n == 4 and summary.quality_mean is None
+    assert summary.suppressed
+    assert summary.n == 4
+    assert summary.quality_mean is None
     survey = send(relationship=relationships[4], person=relationships[4].mentee, key="check_in")
     answer(
         survey, {"quality": 2, "rhythm": "not_often_enough", "honest_feedback": 4, "makes_time": 4}
@@ -171,9 +178,6 @@ def test_own_history_holds_only_ones_own_scores(program: Program, manager: User)
 def test_the_progress_link_leads_to_ones_own_scores(
     program: Program, manager: User, outsider: User
 ) -> None:
-    from django.test import Client
-
-    from mentora.testing import PASSWORD
 
     first, _ = pairs(program, manager, 2)
     baseline_and_end(first, 2, 4)
@@ -182,16 +186,13 @@ def test_the_progress_link_leads_to_ones_own_scores(
     page = client.get(f"/surveys/progress/{program.pk}/", follow=True)
     assert page.redirect_chain == [(f"/reports/progress/#program-{program.pk}-heading", 302)]
     html = page.content.decode()
-    assert "<svg" in html and "Confidence" in html
+    assert "<svg" in html
+    assert "Confidence" in html
     client.login(email=outsider.email, password=PASSWORD)
     assert client.get(f"/surveys/progress/{program.pk}/").status_code == 404
 
 
 def test_the_managers_page_shows_benefit_changes(program: Program, manager: User) -> None:
-    from django.test import Client
-
-    from mentora.testing import PASSWORD
-
     for relationship in pairs(program, manager, 5):
         baseline_and_end(relationship, 2, 4)
     client = Client()
@@ -204,7 +205,6 @@ def test_the_managers_page_shows_benefit_changes(program: Program, manager: User
 def test_scale_means_count_each_person_once_and_suppress_below_five(
     program: Program, manager: User
 ) -> None:
-    from mentora.surveys.outcomes import scale_means
 
     relationships = pairs(program, manager, 5)
     values = {"goals_achieved": 4, "recommend_mentor": 5, "take_part_again": 3}
@@ -213,12 +213,14 @@ def test_scale_means_count_each_person_once_and_suppress_below_five(
         survey = send(relationship=relationship, person=relationship.mentee, key="closing")
         answer(survey, values)
     means = {m.scale: m for m in scale_means(program=program, instrument_key="closing")}
-    assert means["goals_achieved"].n == 4 and means["goals_achieved"].mean is None
+    assert means["goals_achieved"].n == 4
+    assert means["goals_achieved"].mean is None
     last = relationships[4]
     answer(
         send(relationship=last, person=last.mentee, key="closing"),
         {**values, "goals_achieved": 2},
     )
     means = {m.scale: m for m in scale_means(program=program, instrument_key="closing")}
-    assert means["goals_achieved"].mean == 3.6 and means["goals_achieved"].n == 5
+    assert means["goals_achieved"].mean == 3.6
+    assert means["goals_achieved"].n == 5
     assert means["would_recommend"].mean == 5.0

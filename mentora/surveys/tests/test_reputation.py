@@ -9,7 +9,7 @@ from mentora.programs.models import Enrollment, Program
 from mentora.relationships.models import Relationship
 from mentora.relationships.services import relationship_create
 from mentora.surveys.selectors import mentor_feedback_ratings
-from mentora.surveys.tests.conftest import answer, enrolled, send
+from mentora.testing.surveys import answer, enrolled, send
 
 pytestmark = pytest.mark.django_db
 

@@ -8,19 +8,12 @@ from django.test import Client
 
 from mentora.accounts.models import User
 from mentora.relationships.models import Relationship
-from mentora.relationships.tests import conftest as relationship_fixtures
 from mentora.surveys.models import Answer, Survey
 from mentora.surveys.services import response_submit
-from mentora.surveys.tests.conftest import CHECK_IN_ANSWERS, answer, send
 from mentora.testing import PASSWORD
+from mentora.testing.surveys import CHECK_IN_ANSWERS, answer, send
 
 pytestmark = pytest.mark.django_db
-
-# The coaching pair of the relationship tests.
-coaching_program = relationship_fixtures.coaching_program
-coach = relationship_fixtures.coach
-coachee = relationship_fixtures.coachee
-coaching = relationship_fixtures.coaching
 
 
 def client_for(user: User) -> Client:
@@ -79,7 +72,8 @@ def test_the_answer_page_saves_and_then_shows_own_answers(check_in: Survey, ment
     sent = client.post(f"/surveys/{check_in.pk}/", CHECK_IN_ANSWERS)
     assert sent.status_code == 302
     shown = client.get(f"/surveys/{check_in.pk}/").content.decode()
-    assert "You answered on" in shown and "Going well." in shown
+    assert "You answered on" in shown
+    assert "Going well." in shown
 
 
 def test_the_answer_page_names_the_missing_item(check_in: Survey, mentee: User) -> None:
@@ -123,7 +117,8 @@ def test_managers_never_see_a_confidential_answer_of_one_person(
         assert "A very private remark." not in page
     assert client.get(f"/api/my-surveys/{check_in.pk}/").status_code == 404
     rates = client.get(f"/api/programs/{check_in.program_id}/survey-response-rates/").json()
-    assert "Mina" not in str(rates) and "private" not in str(rates)
+    assert "Mina" not in str(rates)
+    assert "private" not in str(rates)
 
 
 def test_a_coaching_survey_speaks_of_coaches_and_coaching(coaching: Relationship) -> None:

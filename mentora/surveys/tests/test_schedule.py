@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from io import StringIO
 
 import pytest
 import time_machine
@@ -19,6 +20,7 @@ from mentora.surveys.scheduling import survey_schedule_run
 from mentora.surveys.services import schedule_update
 from mentora.surveys.tasks import survey_schedule
 from mentora.testing.relationships import walk_to
+from mentora.testing.surveys import answer
 
 pytestmark = pytest.mark.django_db
 
@@ -116,8 +118,6 @@ def test_overdue_surveys_get_one_reminder(pair: Relationship) -> None:
 
 
 def test_answered_surveys_get_no_reminder(pair: Relationship) -> None:
-    from mentora.surveys.tests.conftest import answer
-
     run(0)
     survey = Survey.objects.get(role="mentor")
     with time_machine.travel(at(1), tick=False):
@@ -168,8 +168,6 @@ def test_pending_and_ended_relationships_get_nothing(
 
 
 def test_the_command_and_the_task_run_it(pair: Relationship) -> None:
-    from io import StringIO
-
     out = StringIO()
     with time_machine.travel(at(1), tick=False):
         call_command("survey_schedule_run", stdout=out)

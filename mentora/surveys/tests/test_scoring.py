@@ -8,8 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from mentora.relationships.models import Relationship
+from mentora.surveys.instruments import BUILTIN_INSTRUMENTS
 from mentora.surveys.scoring import score_answers, score_response, validate_answers
-from mentora.surveys.tests.conftest import CHECK_IN_ANSWERS, answer, send
+from mentora.testing.surveys import CHECK_IN_ANSWERS, answer, send
 
 
 @dataclass
@@ -50,7 +51,8 @@ def test_the_message_names_the_item_and_the_value() -> None:
     assert errors["confidence"] == [
         '9 is not an answer to "I trust my judgement.": choose a whole number from 1 to 5.'
     ]
-    assert "11" in errors["nps"][0] and "0 to 10" in errors["nps"][0]
+    assert "11" in errors["nps"][0]
+    assert "0 to 10" in errors["nps"][0]
 
 
 def test_numbers_may_come_as_text_from_forms() -> None:
@@ -107,8 +109,6 @@ def test_unanswered_items_do_not_count() -> None:
 
 @pytest.mark.django_db
 def test_score_response_of_a_stored_mentee_benefits_survey(relationship: Relationship) -> None:
-    from mentora.surveys.instruments import BUILTIN_INSTRUMENTS
-
     survey = send(relationship=relationship, person=relationship.mentee, key="mentee_benefits")
     spec = next(s for s in BUILTIN_INSTRUMENTS if s.key == "mentee_benefits")
     # Every item 4; reversed items (organisation_2, satisfaction_2) answered 2, which scores 4.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from django.contrib import messages
@@ -13,12 +12,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
-from mentora.programs.selectors import get_managed_program
-from mentora.relationships.views.common import attach_errors, fail
+from mentora.lib.forms import attach_errors, fail
+from mentora.lib.wording import role_word
 from mentora.surveys import selectors, services
+from mentora.surveys.access import access_instrument, access_program_surveys
 from mentora.surveys.forms import CustomSurveyForm, QuestionFormSet, ScheduleForm, SendForm
 from mentora.surveys.instruments import CLOSING, MENTORING_RECEIVED
-from mentora.surveys.models import Anonymity, Answer, Instrument, Survey
+from mentora.surveys.models import Anonymity, Instrument, Survey
 from mentora.surveys.outcomes import (
     MIN_RESPONDENTS,
     benefit_changes,
@@ -35,14 +35,16 @@ def _send_form(instrument: Instrument, data: Any = None) -> SendForm:
         roles = [instrument.audience]  # type: ignore[list-item]
     return SendForm(
         data,
-        program_kind_labels={role: program.role_label(role) + "s" for role in roles},
+        program_kind_labels={
+            role: role_word(role, coaching=program.is_coaching) + "s" for role in roles
+        },
         initial={"roles": roles},
     )
 
 
 @login_required
 def manage(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
-    program = get_managed_program(user=request.user, program_id=program_id)
+    program = access_program_surveys(user=request.user, program_id=program_id, to="manage").obj
     schedule = selectors.schedule_for(program=program)
     form = ScheduleForm(request.POST or None, instance=schedule)
     if request.method == "POST" and form.is_valid():
@@ -53,7 +55,7 @@ def manage(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
                 **{name: form.cleaned_data[name] for name in services.SCHEDULE_FIELDS},
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(request, "The survey schedule is saved.")
             return redirect("surveys:manage", program.pk)
@@ -67,7 +69,7 @@ def manage(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
             "rates": selectors.response_rates(program=program),
             "instruments": selectors.program_instruments(program=program),
             "changes": [
-                (change, program.role_label(change.side) + "s")
+                (change, role_word(change.side, coaching=program.is_coaching) + "s")
                 for change in benefit_changes(program=program)
             ],
             "check_ins": check_in_summary(program=program),
@@ -81,7 +83,7 @@ def manage(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
 
 @login_required
 def custom_create(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
-    program = get_managed_program(user=request.user, program_id=program_id)
+    program = access_program_surveys(user=request.user, program_id=program_id, to="manage").obj
     form = CustomSurveyForm(request.POST or None)
     questions = QuestionFormSet(request.POST or None, prefix="q")
     if request.method == "POST" and form.is_valid() and questions.is_valid():
@@ -97,7 +99,7 @@ def custom_create(request: AuthenticatedHttpRequest, program_id: int) -> HttpRes
                 items=items,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(request, f"The survey “{instrument.title}” is ready to send.")
             return redirect("surveys:custom", instrument.pk)
@@ -111,31 +113,14 @@ def custom_create(request: AuthenticatedHttpRequest, program_id: int) -> HttpRes
 
 @login_required
 def custom_detail(request: AuthenticatedHttpRequest, instrument_id: int) -> HttpResponse:
-    instrument = selectors.get_custom_instrument_for_manager(
-        user=request.user, instrument_id=instrument_id
-    )
+    instrument = access_instrument(
+        user=request.user, instrument_id=instrument_id, to="results", custom=True
+    ).obj
     version = instrument.current_version()
-    answered = Survey.objects.filter(instrument=instrument, completed_at__isnull=False)
-    respondents = answered.values("respondent").distinct().count()
-    named = (
-        selectors.named_responses(instrument=instrument, user=request.user)
-        if instrument.anonymity == Anonymity.NAMED
-        else None
-    )
-    summaries: list[dict[str, Any]] = []
-    if instrument.anonymity == Anonymity.CONFIDENTIAL and respondents >= MIN_RESPONDENTS:
-        numbers: dict[int, list[int]] = defaultdict(list)
-        for item_id, number in Answer.objects.filter(
-            response__survey__instrument=instrument, number__isnull=False
-        ).values_list("item_id", "number"):
-            if number is not None:
-                numbers[item_id].append(number)
-        for item in version.items.all():
-            values = numbers.get(item.pk, [])
-            if item.is_numeric and len(values) >= MIN_RESPONDENTS:
-                summaries.append(
-                    {"item": item, "mean": sum(values) / len(values), "n": len(values)}
-                )
+    results = selectors.custom_survey_results(instrument=instrument, user=request.user)
+    # A named survey lists each person's answers; a confidential one only the means of five+.
+    shown = [m for m in results.item_means if not m.suppressed]
+    summaries = shown if instrument.anonymity == Anonymity.CONFIDENTIAL else []
     return render(
         request,
         "surveys/custom_detail.html",
@@ -146,9 +131,9 @@ def custom_detail(request: AuthenticatedHttpRequest, instrument_id: int) -> Http
             "version": version,
             "items": version.items.all(),
             "send_form": _send_form(instrument),
-            "sent": Survey.objects.filter(instrument=instrument).count(),
-            "respondents": respondents,
-            "named": named,
+            "sent": results.sent,
+            "respondents": results.respondents,
+            "named": results.named,
             "summaries": summaries,
             "min_respondents": MIN_RESPONDENTS,
         },
@@ -158,9 +143,9 @@ def custom_detail(request: AuthenticatedHttpRequest, instrument_id: int) -> Http
 @login_required
 def custom_edit(request: AuthenticatedHttpRequest, instrument_id: int) -> HttpResponse:
     """Change a program's survey: answered versions are kept and a new version is made."""
-    instrument = selectors.get_custom_instrument_for_manager(
-        user=request.user, instrument_id=instrument_id
-    )
+    instrument = access_instrument(
+        user=request.user, instrument_id=instrument_id, to="change", custom=True
+    ).obj
     version = instrument.current_version()
     initial = [
         {
@@ -195,7 +180,7 @@ def custom_edit(request: AuthenticatedHttpRequest, instrument_id: int) -> HttpRe
                 items=items,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(request, f"Saved as version {new.number}.")
             return redirect("surveys:custom", instrument.pk)
@@ -217,9 +202,9 @@ def custom_edit(request: AuthenticatedHttpRequest, instrument_id: int) -> HttpRe
 @login_required
 @require_POST
 def custom_send(request: AuthenticatedHttpRequest, instrument_id: int) -> HttpResponse:
-    instrument = selectors.get_custom_instrument_for_manager(
-        user=request.user, instrument_id=instrument_id
-    )
+    instrument = access_instrument(
+        user=request.user, instrument_id=instrument_id, to="send", custom=True
+    ).obj
     form = _send_form(instrument, request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(str(m) for errors in form.errors.values() for m in errors))

@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from mentora.accounts.http import AuthenticatedHttpRequest
-from mentora.programs.models import Enrollment, Program
-from mentora.relationships.views.common import attach_errors
+from mentora.lib.forms import attach_errors
 from mentora.surveys import selectors, services
+from mentora.surveys.access import access_survey
 from mentora.surveys.forms import SurveyAnswerForm
 
 
@@ -20,9 +20,6 @@ from mentora.surveys.forms import SurveyAnswerForm
 def my_surveys(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     surveys = selectors.surveys_for_user(user=user)
-    programs = Program.objects.filter(
-        enrollments__user=user, enrollments__status=Enrollment.Status.ACTIVE
-    ).distinct()
     return render(
         request,
         "surveys/mine.html",
@@ -30,14 +27,14 @@ def my_surveys(request: AuthenticatedHttpRequest) -> HttpResponse:
             "nav_section": "home",
             "open": [s for s in surveys if s.completed_at is None],
             "done": [s for s in surveys if s.completed_at is not None][:50],
-            "programs": programs.order_by("name"),
+            "programs": selectors.programs_taken_part_in(user=user),
         },
     )
 
 
 @login_required
 def answer(request: AuthenticatedHttpRequest, survey_id: int) -> HttpResponse:
-    survey = selectors.get_survey_for_respondent(user=request.user, survey_id=survey_id)
+    survey = access_survey(user=request.user, survey_id=survey_id, to="view").obj
     if survey.completed_at is not None:
         answers = list(survey.response.answers.select_related("item"))
         return render(
@@ -54,7 +51,7 @@ def answer(request: AuthenticatedHttpRequest, survey_id: int) -> HttpResponse:
         try:
             services.response_submit(survey=survey, by=request.user, answers=form.cleaned_data)
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(request, f"Thank you: your answers to {survey.instrument} are saved.")
             return redirect("surveys:mine")
@@ -74,9 +71,5 @@ def answer(request: AuthenticatedHttpRequest, survey_id: int) -> HttpResponse:
 @login_required
 def progress(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     """A participant's progress lives on one page for all their programs (reports:progress)."""
-    user = request.user
-    if not Program.objects.filter(
-        pk=program_id, enrollments__user=user, enrollments__status=Enrollment.Status.ACTIVE
-    ).exists():
-        raise Http404("No such program.")
+    selectors.get_program_of_participant(user=request.user, program_id=program_id)
     return redirect(reverse("reports:progress") + f"#program-{program_id}-heading")

@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.lib.api import ApiView, ListApiView
-from mentora.matching import selectors, services
+from mentora.matching import fairness, selectors, services
 from mentora.matching.access import access_matching, access_run
 from mentora.matching.api.serializers import (
     ChangesSerializer,
@@ -134,7 +134,7 @@ class RunFairnessView(ApiView[MatchRun]):
         responses=answers({200: FairnessSerializer(many=True)}, bad_input=False),
     )
     def get(self, request: Request, run_id: int) -> Response:
-        tables = selectors.run_fairness(run=access_run(user=self.user, run_id=run_id).obj)
+        tables = fairness.run_fairness(run=access_run(user=self.user, run_id=run_id).obj)
         return Response(FairnessSerializer([asdict(t) for t in tables], many=True).data)
 
 

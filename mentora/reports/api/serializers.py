@@ -1,27 +1,12 @@
-"""REST API of the reports: a program's dashboard figures, the comparison by self-identified group
-and the exports (its managers only; 404 for everyone else), and a person's own progress.
-
-Every figure is an object `{value, n, suppressed}`: `value` is null when fewer than five people
-are behind it, exactly as on the dashboard page.
-"""
+"""The reports API's serializers: read-only views of the selectors' dataclasses."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import FileResponse, StreamingHttpResponse
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
-from rest_framework.request import Request
-from rest_framework.response import Response
 
-from mentora.lib.api import ApiView, validation_error_from_django
-from mentora.reports import exports, selectors
-
-# --- Serializers (read-only views of the selectors' dataclasses) ---------------------------------
+from mentora.reports import exports, groups
 
 
 class FigureSerializer(serializers.Serializer[Any]):
@@ -118,12 +103,31 @@ class DashboardSerializer(serializers.Serializer[Any]):
     check_ins = CheckInsSerializer()
 
 
+class GroupFigureSerializer(serializers.Serializer[Any]):
+    value = serializers.FloatField(
+        allow_null=True,
+        help_text="With protective noise; null when fewer than 5 people are behind the figure.",
+    )
+    n = serializers.IntegerField(
+        help_text="About how many people it is computed from (at most 4 when suppressed)."
+    )
+    suppressed = serializers.BooleanField()
+    low = serializers.FloatField(
+        allow_null=True, help_text="The value's 95% interval for the noise, low end."
+    )
+    high = serializers.FloatField(
+        allow_null=True, help_text="The value's 95% interval for the noise, high end."
+    )
+
+
 class GroupRowSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(source="label")
-    people = serializers.IntegerField()
-    mentee_match_rate = FigureSerializer()
-    mentor_match_rate = FigureSerializer()
-    satisfaction = FigureSerializer(help_text="Mean check-in quality, 1 to 5.")
+    people = serializers.IntegerField(help_text="About how many people (protective noise).")
+    mentee_match_rate = GroupFigureSerializer()
+    mentor_match_rate = GroupFigureSerializer()
+    satisfaction = GroupFigureSerializer(
+        help_text="Mean check-in quality, 1 to 5 (each person's mean counts once)."
+    )
 
 
 class GroupComparisonSerializer(serializers.Serializer[Any]):
@@ -131,11 +135,13 @@ class GroupComparisonSerializer(serializers.Serializer[Any]):
     dimension_label = serializers.CharField()
     rows = GroupRowSerializer(many=True, help_text="Only groups of at least 5 people.")
     hidden_groups = serializers.IntegerField(help_text="Smaller groups left out.")
-    self_identified = serializers.IntegerField()
+    self_identified = serializers.IntegerField(
+        help_text="About how many people self-identified (protective noise)."
+    )
 
 
 class GroupFilters(serializers.Serializer[Any]):
-    dimension = serializers.ChoiceField(choices=list(selectors.GROUP_DIMENSIONS))
+    dimension = serializers.ChoiceField(choices=list(groups.GROUP_DIMENSIONS))
 
 
 class ExportFilters(serializers.Serializer[Any]):
@@ -177,90 +183,3 @@ class ProgressSerializer(serializers.Serializer[Any]):
     benefits = BenefitHistorySerializer(many=True)
     goals = GoalReachedSerializer(many=True)
     goals_met = serializers.IntegerField()
-
-
-# --- Views ---------------------------------------------------------------------------------------
-
-
-class DashboardView(ApiView[Any]):
-    serializer_class = DashboardSerializer
-
-    @extend_schema(summary="A program's dashboard figures (its managers only)")
-    def get(self, request: Request, program_id: int) -> Response:
-        program = selectors.get_program_for_reports(user=self.user, program_id=program_id)
-        return Response(
-            self.output(selectors.program_dashboard(program=program), DashboardSerializer)
-        )
-
-
-class GroupComparisonView(ApiView[Any]):
-    serializer_class = GroupComparisonSerializer
-
-    @extend_schema(
-        summary="Match rate and satisfaction by self-identified group (groups of 5 or more)",
-        parameters=[GroupFilters],
-    )
-    def get(self, request: Request, program_id: int) -> Response:
-        program = selectors.get_program_for_reports(user=self.user, program_id=program_id)
-        filters = self.query_filters(GroupFilters)
-        comparison = selectors.group_comparison(program=program, dimension=filters["dimension"])
-        return Response(self.output(comparison, GroupComparisonSerializer))
-
-
-class ExportView(ApiView[Any]):
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
-        # The answer is a file whatever the Accept header says; errors are JSON.
-        return super().perform_content_negotiation(request, force=True)
-
-    @extend_schema(
-        summary="Download one dataset of a program as CSV or XLSX (its managers only)",
-        parameters=[
-            OpenApiParameter(
-                "dataset",
-                OpenApiTypes.STR,
-                OpenApiParameter.PATH,
-                enum=list(exports.DATASETS),
-                description="participants, relationships, meetings, responses or survey_totals.",
-            ),
-            ExportFilters,
-        ],
-        responses={
-            (200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description="CSV, UTF-8"),
-            (200, exports.CONTENT_TYPES["xlsx"]): OpenApiResponse(
-                OpenApiTypes.BINARY, description="An Excel workbook"
-            ),
-        },
-    )
-    def get(
-        self, request: Request, program_id: int, dataset: str
-    ) -> StreamingHttpResponse | FileResponse:
-        program = selectors.get_program_for_reports(user=self.user, program_id=program_id)
-        filters = self.query_filters(ExportFilters)
-        if dataset not in exports.DATASETS:
-            raise ValidationError(
-                {"dataset": f"{dataset!r} is not an export; choose one of "
-                 + ", ".join(exports.DATASETS) + "."}
-            )  # fmt: skip
-        try:
-            export = exports.program_export(
-                program=program,
-                exported_by=self.user,
-                dataset=dataset,
-                file_format=filters["file_type"],
-                pseudonymise=filters["pseudonymise"],
-            )
-        except DjangoValidationError as error:
-            raise validation_error_from_django(error) from None
-        return exports.export_response(export)
-
-
-class MyProgressView(ApiView[Any]):
-    serializer_class = ProgressSerializer
-
-    @extend_schema(
-        summary="Your own benefit scores over time and goals, per program you take part in",
-        responses={200: ProgressSerializer(many=True)},
-    )
-    def get(self, request: Request) -> Response:
-        progress = selectors.participant_progress(user=self.user)
-        return Response(ProgressSerializer(progress, many=True).data)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from mentora.reports import api
+from mentora.reports.api import views
 
 P = "programs/<int:program_id>/"
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path(P + "dashboard/", api.DashboardView.as_view(), name="program-dashboard"),
+    path(P + "dashboard/", views.DashboardView.as_view(), name="program-dashboard"),
     path(
         P + "dashboard/groups/",
-        api.GroupComparisonView.as_view(),
+        views.GroupComparisonView.as_view(),
         name="program-dashboard-groups",
     ),
-    path(P + "exports/<str:dataset>/", api.ExportView.as_view(), name="program-export"),
-    path("me/progress/", api.MyProgressView.as_view(), name="my-progress"),
+    path(P + "exports/<str:dataset>/", views.ExportView.as_view(), name="program-export"),
+    path("me/progress/", views.MyProgressView.as_view(), name="my-progress"),
 ]

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from django.urls import path
 
-from mentora.notifications import api
+from mentora.notifications.api import views
 
 urlpatterns = [
-    path("", api.NotificationListView.as_view(), name="notifications"),
-    path("read-all/", api.NotificationsReadAllView.as_view(), name="notifications-read-all"),
+    path("", views.NotificationListView.as_view(), name="notifications"),
+    path("read-all/", views.NotificationsReadAllView.as_view(), name="notifications-read-all"),
     path(
         "preferences/",
-        api.NotificationPreferencesView.as_view(),
+        views.NotificationPreferencesView.as_view(),
         name="notification-preferences",
     ),
     path(
         "<int:notification_id>/read/",
-        api.NotificationReadView.as_view(),
+        views.NotificationReadView.as_view(),
         name="notification-read",
     ),
 ]
