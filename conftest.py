@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
 from mentora.programs.models import Enrollment, Organisation, Program
@@ -106,3 +107,21 @@ def other_organisation_program(db: None) -> Program:
     return program_create(
         organisation=organisation, created_by=other_manager, name="Globex Coaching"
     )
+
+
+@pytest.fixture
+def anonymous() -> APIClient:
+    """An API client nobody has signed in with."""
+    return APIClient()
+
+
+@pytest.fixture
+def api_as() -> Callable[[User], APIClient]:
+    """An API client signed in (by session) as the given person."""
+
+    def client_for(user: User) -> APIClient:
+        client = APIClient()
+        client.force_login(user)
+        return client
+
+    return client_for

@@ -1,4 +1,5 @@
-"""Profile pages: editing one's own profile and self-identification, viewing another's profile."""
+"""Profile pages: editing one's own profile and self-identification. Another person's profile page
+is a programs page (who may see whom is a programs rule)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,7 @@ from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.accounts.models import User
 from mentora.profiles.forms import DemographicsForm, ProfileForm
 from mentora.profiles.models import DemographicIdentity, Profile
-from mentora.profiles.selectors import get_profile_for_user
 from mentora.profiles.services import demographics_update, profile_update
-from mentora.programs.models import Enrollment
-from mentora.programs.selectors import programs_visible_to
 
 
 @login_required
@@ -72,27 +70,3 @@ def demographics_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
         messages.success(request, "Your self-identification is saved.")
         return redirect("profiles:demographics")
     return render(request, "profiles/demographics.html", {"nav_section": "profile", "form": form})
-
-
-@login_required
-def profile_detail(request: AuthenticatedHttpRequest, profile_id: int) -> HttpResponse:
-    profile = get_profile_for_user(user=request.user, profile_id=profile_id)
-    enrollments = (
-        Enrollment.objects.filter(
-            user=profile.user,
-            status=Enrollment.Status.ACTIVE,
-            # Only the programs the viewer may see: a profile never reveals other programs.
-            program__in=programs_visible_to(user=request.user),
-        )
-        .select_related("program", "mentor_offer", "mentee_needs")
-        .prefetch_related("mentor_offer__skills", "mentee_needs__skills")
-    )
-    return render(
-        request,
-        "profiles/profile_detail.html",
-        {
-            "profile": profile,
-            "enrollments": enrollments,
-            "is_self": profile.user_id == request.user.pk,
-        },
-    )

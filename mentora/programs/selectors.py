@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from mentora.profiles.models import Profile
 from mentora.programs.models import (
     Enrollment,
     Invitation,
@@ -190,3 +191,74 @@ def get_question(*, program: Program, question_id: int) -> Question:
         return program.questions.get(pk=question_id)
     except Question.DoesNotExist:
         raise Http404("No such question.") from None
+
+
+def organisations_visible_to(*, user: User) -> QuerySet[Organisation]:
+    """Organisations a person manages, or that run a program the person may see."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    managed = organisations_managed_by(user=user).values("pk")
+    with_visible_programs = programs_visible_to(user=user).values("organisation_id")
+    manages = OrganisationManager.objects.filter(organisation_id=OuterRef("pk"), user=user)
+    return (
+        Organisation.objects.filter(Q(pk__in=managed) | Q(pk__in=with_visible_programs))
+        .annotate(manages=Exists(manages))
+        .order_by("name")
+    )
+
+
+def get_organisation_for_user(*, user: User, organisation_id: int) -> Organisation:
+    """The organisation, or 404 when the person may not see it."""
+    try:
+        return organisations_visible_to(user=user).get(pk=organisation_id)
+    except Organisation.DoesNotExist:
+        raise Http404("No such organisation.") from None
+
+
+def organisation_managers(*, organisation: Organisation) -> QuerySet[OrganisationManager]:
+    """The managers of an organisation (the caller has checked the person manages it)."""
+    return (
+        OrganisationManager.objects.filter(organisation=organisation)
+        .select_related("user", "user__profile")
+        .order_by("created_at", "pk")
+    )
+
+
+def program_invitations(*, program: Program) -> QuerySet[Invitation]:
+    """The participant invitations of a program (the caller has checked the person manages it)."""
+    return Invitation.objects.filter(program=program).order_by("-created_at", "-pk")
+
+
+# --- Profiles -------------------------------------------------------------------------------------
+
+
+def profiles_visible_to(*, user: User) -> QuerySet[Profile]:
+    """Profiles a person may read: their own; everyone enrolled in a program they manage; and,
+    in a program where they are actively enrolled, the active participants of the other role
+    (mentees see mentors, mentors see mentees). Demographics are never part of a profile."""
+    if not user.is_authenticated:
+        return Profile.objects.none()
+    managed = Enrollment.objects.filter(
+        user_id=OuterRef("user_id"),
+        program__organisation__in=OrganisationManager.objects.filter(user=user).values(
+            "organisation"
+        ),
+    )
+    mine = Enrollment.objects.filter(user=user, status=Enrollment.Status.ACTIVE)
+    counterpart = Enrollment.objects.filter(
+        user_id=OuterRef("user_id"), status=Enrollment.Status.ACTIVE
+    ).filter(
+        Q(role=Enrollment.Role.MENTOR, program__in=mine.filter(role="mentee").values("program"))
+        | Q(role=Enrollment.Role.MENTEE, program__in=mine.filter(role="mentor").values("program"))
+    )
+    return Profile.objects.annotate(
+        _managed=Exists(managed), _counterpart=Exists(counterpart)
+    ).filter(Q(user=user) | Q(_managed=True) | Q(_counterpart=True))
+
+
+def get_profile_for_user(*, user: User, profile_id: int) -> Profile:
+    """A profile the person may see, or 404."""
+    try:
+        return profiles_visible_to(user=user).select_related("user").get(pk=profile_id)
+    except Profile.DoesNotExist:
+        raise Http404("No such profile.") from None

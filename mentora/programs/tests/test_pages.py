@@ -87,7 +87,9 @@ def test_profile_pages_render(client: Client, mentee) -> None:
     assert client.get(reverse("profiles:edit")).status_code == 200
     assert client.get(reverse("profiles:demographics")).status_code == 200
     assert (
-        client.get(reverse("profiles:detail", kwargs={"profile_id": mentee.profile.pk})).status_code
+        client.get(
+            reverse("programs:profile", kwargs={"profile_id": mentee.profile.pk})
+        ).status_code
         == 200
     )
 

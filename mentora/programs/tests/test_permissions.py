@@ -29,7 +29,7 @@ def test_outsider_gets_404_for_a_draft_program(client: Client, outsider, draft_p
 
 def test_outsider_gets_404_for_another_persons_profile(client: Client, outsider, mentee) -> None:
     client.force_login(outsider)
-    url = reverse("profiles:detail", kwargs={"profile_id": mentee.profile.pk})
+    url = reverse("programs:profile", kwargs={"profile_id": mentee.profile.pk})
     assert client.get(url).status_code == 404
 
 
@@ -97,11 +97,13 @@ def test_mentees_see_mentors_but_not_other_mentees(client: Client, program, ment
     enrollment_submit(program=program, user=other, role="mentee", answers={}, mentee_needs={})
     client.force_login(mentee)
     assert (
-        client.get(reverse("profiles:detail", kwargs={"profile_id": mentor.profile.pk})).status_code
+        client.get(
+            reverse("programs:profile", kwargs={"profile_id": mentor.profile.pk})
+        ).status_code
         == 200
     )
     assert (
-        client.get(reverse("profiles:detail", kwargs={"profile_id": other.profile.pk})).status_code
+        client.get(reverse("programs:profile", kwargs={"profile_id": other.profile.pk})).status_code
         == 404
     )
 
@@ -111,7 +113,7 @@ def test_demographics_never_appear_on_a_profile_page(client: Client, mentor, men
 
     demographics_update(user=mentee, gender="woman", nationality="Portuguese")
     client.force_login(mentor)
-    page = client.get(reverse("profiles:detail", kwargs={"profile_id": mentee.profile.pk}))
+    page = client.get(reverse("programs:profile", kwargs={"profile_id": mentee.profile.pk}))
     assert page.status_code == 200
     assert "Portuguese" not in page.content.decode()
 

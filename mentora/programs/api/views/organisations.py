@@ -8,21 +8,21 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.api.permissions import ensure_manages_organisation
-from mentora.api.selectors import (
-    get_organisation_for_user,
-    organisation_managers,
-    organisations_visible_to,
-)
-from mentora.api.serializers.organisations import (
+from mentora.lib.api import ApiView, ListApiView
+from mentora.programs.api.permissions import ensure_manages_organisation
+from mentora.programs.api.serializers import (
+    InvitationSerializer,
     ManagerInvitationCreateSerializer,
     OrganisationCreateSerializer,
     OrganisationManagerSerializer,
     OrganisationSerializer,
 )
-from mentora.api.serializers.people import InvitationSerializer
-from mentora.lib.api import ApiView, ListApiView
 from mentora.programs.models import Invitation, Organisation, OrganisationManager
+from mentora.programs.selectors import (
+    get_organisation_for_user,
+    organisation_managers,
+    organisations_visible_to,
+)
 from mentora.programs.services import invitation_create, organisation_create
 
 

@@ -9,13 +9,13 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.api.permissions import ensure_manages_program
-from mentora.api.serializers.programs import (
+from mentora.lib.api import ApiView, ListApiView
+from mentora.programs.api.permissions import ensure_manages_program
+from mentora.programs.api.serializers import (
     QuestionCreateSerializer,
     QuestionSerializer,
     QuestionUpdateSerializer,
 )
-from mentora.lib.api import ApiView, ListApiView
 from mentora.programs.models import Program, Question
 from mentora.programs.selectors import get_program_for_user, get_question
 from mentora.programs.services import question_create, question_delete, question_update

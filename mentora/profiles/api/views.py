@@ -1,11 +1,10 @@
-"""Profiles (one's own and those one may see), self-identification, and the skills taxonomy."""
+"""One's own profile and one's own self-identification: there is never another person's id here."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -13,42 +12,19 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.accounts.models import User
-from mentora.api.selectors import get_organisation_for_user
-from mentora.api.serializers.profiles import (
+from mentora.lib.api import ApiView
+from mentora.profiles.api.serializers import (
     DemographicsSerializer,
     MyProfileSerializer,
-    ProfileSerializer,
     ProfileUpdateSerializer,
-    SkillSerializer,
 )
-from mentora.lib.api import ApiView, ListApiView
-from mentora.profiles.models import DemographicIdentity, Profile, Skill
-from mentora.profiles.selectors import (
-    get_profile_for_user,
-    profiles_visible_to,
-    skills_for_organisation,
-)
+from mentora.profiles.models import DemographicIdentity, Profile
 from mentora.profiles.services import demographics_update, profile_update
 
 NO_PROFILE_YET = "You have no profile yet: PATCH /api/profiles/me/ with at least a display_name."
 
 
-class ProfileListView(ListApiView[Profile]):
-    serializer_class = ProfileSerializer
-
-    def get_queryset(self) -> QuerySet[Profile]:
-        if self.describing_schema:
-            return Profile.objects.none()
-        return profiles_visible_to(user=self.user).order_by("display_name", "pk")
-
-    @extend_schema(
-        summary="Profiles you may see: yours, your programs' participants, your counterparts"
-    )
-    def get(self, request: Request) -> Response:
-        return self.list(request)
-
-
-class _ProfileWriteMixin(ApiView[Profile]):
+class ProfileWriteMixin(ApiView[Profile]):
     def update_profile(self, *, owner: User, request: Request) -> Profile:
         """Validate the request and save it through `profile_update`, which refuses anyone but
         the owner (403)."""
@@ -69,7 +45,7 @@ class _ProfileWriteMixin(ApiView[Profile]):
         return profile_update(user=owner, editor=self.user, **fields)
 
 
-class MyProfileView(_ProfileWriteMixin):
+class MyProfileView(ProfileWriteMixin):
     serializer_class = MyProfileSerializer
 
     @extend_schema(summary="Your own profile")
@@ -86,25 +62,6 @@ class MyProfileView(_ProfileWriteMixin):
     )
     def patch(self, request: Request) -> Response:
         profile = self.update_profile(owner=self.user, request=request)
-        return Response(self.output(profile, MyProfileSerializer))
-
-
-class ProfileDetailView(_ProfileWriteMixin):
-    serializer_class = ProfileSerializer
-
-    @extend_schema(summary="A profile you may see (never with demographic self-identification)")
-    def get(self, request: Request, profile_id: int) -> Response:
-        profile = get_profile_for_user(user=self.user, profile_id=profile_id)
-        return Response(self.output(profile, ProfileSerializer))
-
-    @extend_schema(
-        summary="Change a profile: only your own (403 for another's you can see)",
-        request=ProfileUpdateSerializer,
-        responses={200: MyProfileSerializer},
-    )
-    def patch(self, request: Request, profile_id: int) -> Response:
-        profile = get_profile_for_user(user=self.user, profile_id=profile_id)
-        profile = self.update_profile(owner=profile.user, request=request)
         return Response(self.output(profile, MyProfileSerializer))
 
 
@@ -130,37 +87,3 @@ class MyDemographicsView(ApiView[DemographicIdentity]):
         data.is_valid(raise_exception=True)
         identity = demographics_update(user=self.user, **data.validated_data)
         return Response(self.output(identity, DemographicsSerializer))
-
-
-class SkillFilters(serializers.Serializer[Skill]):
-    q = serializers.CharField(
-        required=False, max_length=100, help_text="Part of a skill's name or synonym."
-    )
-    organisation = serializers.IntegerField(
-        required=False, min_value=1, help_text="Include the skills this organisation added."
-    )
-
-
-class SkillListView(ListApiView[Skill]):
-    serializer_class = SkillSerializer
-
-    def get_queryset(self) -> QuerySet[Skill]:
-        if self.describing_schema:
-            return Skill.objects.none()
-        filters = self.query_filters(SkillFilters)
-        organisation = None
-        if "organisation" in filters:
-            organisation = get_organisation_for_user(
-                user=self.user, organisation_id=filters["organisation"]
-            )
-        skills = skills_for_organisation(organisation=organisation)
-        query = filters.get("q", "").strip()
-        if query:
-            skills = skills.filter(Q(name__icontains=query) | Q(synonyms__icontains=query))
-        return skills.order_by("category__name", "name", "pk")
-
-    @extend_schema(
-        summary="The skills taxonomy, with categories and synonyms", parameters=[SkillFilters]
-    )
-    def get(self, request: Request) -> Response:
-        return self.list(request)

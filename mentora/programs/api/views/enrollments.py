@@ -12,7 +12,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.accounts.models import User
-from mentora.api.serializers.enrollments import (
+from mentora.lib.api import ApiView, ListApiView, validation_error_from_django
+from mentora.programs.api.serializers import (
     EnrollmentAnswersSerializer,
     EnrollmentDecisionSerializer,
     EnrollmentDetailSerializer,
@@ -21,7 +22,6 @@ from mentora.api.serializers.enrollments import (
     MenteeNeedsInputSerializer,
     MentorOfferInputSerializer,
 )
-from mentora.lib.api import ApiView, ListApiView, validation_error_from_django
 from mentora.programs.models import Enrollment
 from mentora.programs.selectors import (
     enrollments_visible_to,

@@ -10,19 +10,23 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.api.permissions import ensure_manages_program
-from mentora.api.selectors import organisations_visible_to, program_invitations
-from mentora.api.serializers.people import InvitationSerializer
-from mentora.api.serializers.programs import (
+from mentora.lib.api import ApiView, ListApiView, validation_error_from_django
+from mentora.programs.api.permissions import ensure_manages_program
+from mentora.programs.api.serializers import (
+    InvitationSerializer,
     ParticipantInvitationCreateSerializer,
     ProgramCreateSerializer,
     ProgramSerializer,
     ProgramTransitionSerializer,
     ProgramUpdateSerializer,
 )
-from mentora.lib.api import ApiView, ListApiView, validation_error_from_django
 from mentora.programs.models import Invitation, Program
-from mentora.programs.selectors import get_program_for_user, programs_visible_to
+from mentora.programs.selectors import (
+    get_program_for_user,
+    organisations_visible_to,
+    program_invitations,
+    programs_visible_to,
+)
 from mentora.programs.services import (
     invitation_create,
     program_create,
