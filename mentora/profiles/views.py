@@ -6,11 +6,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.accounts.models import User
+from mentora.lib.files import serve_private_file
+from mentora.lib.forms import attach_errors
 from mentora.profiles.forms import DemographicsForm, ProfileForm
 from mentora.profiles.models import DemographicIdentity, Profile
 from mentora.profiles.services import demographics_update, profile_update
@@ -37,7 +40,7 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
             try:
                 profile_update(user=user, editor=user, **fields)
             except ValidationError as error:
-                form.add_error(None, error)
+                attach_errors(error, form)
             else:
                 messages.success(request, "Your profile is saved.")
                 return redirect("profiles:edit")
@@ -70,3 +73,12 @@ def demographics_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
         messages.success(request, "Your self-identification is saved.")
         return redirect("profiles:demographics")
     return render(request, "profiles/demographics.html", {"nav_section": "profile", "form": form})
+
+
+@login_required
+def my_photo(request: AuthenticatedHttpRequest) -> HttpResponseBase:
+    """The signed-in person's own photo (others see it through the profile page they may see)."""
+    profile = Profile.objects.filter(user=request.user).first()
+    if profile is None or not profile.photo:
+        raise Http404("You have no photo.")
+    return serve_private_file(profile.photo, download_name="photo", inline=True)

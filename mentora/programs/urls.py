@@ -17,6 +17,7 @@ urlpatterns = [
     path("invitations/<str:token>/", participant.invitation, name="invitation"),
     # Another person's profile (one's own is edited under /profile/, in the profiles app).
     path("profile/<int:profile_id>/", profiles.profile_detail, name="profile"),
+    path("profile/<int:profile_id>/photo/", profiles.profile_photo, name="profile_photo"),
     path("manage/", manage.manage, name="manage"),
     path(
         "manage/organisations/<int:organisation_id>/managers/",

@@ -13,6 +13,8 @@ from rest_framework.response import Response
 
 from mentora.accounts.models import User
 from mentora.lib.api import ApiView
+from mentora.lib.api_responses import reading, writing
+from mentora.profiles.access import OWNER, owner_roles
 from mentora.profiles.api.serializers import (
     DemographicsSerializer,
     MyProfileSerializer,
@@ -28,7 +30,7 @@ class ProfileWriteMixin(ApiView[Profile]):
     def update_profile(self, *, owner: User, request: Request) -> Profile:
         """Validate the request and save it through `profile_update`, which refuses anyone but
         the owner (403)."""
-        if owner.pk != self.user.pk:
+        if OWNER not in owner_roles(owner=owner, user=self.user):
             # Checked before the body, so that another's profile is refused whatever is sent.
             raise PermissionDenied("You can only edit your own profile.")
         current = Profile.objects.filter(user=owner).first()
@@ -48,7 +50,7 @@ class ProfileWriteMixin(ApiView[Profile]):
 class MyProfileView(ProfileWriteMixin):
     serializer_class = MyProfileSerializer
 
-    @extend_schema(summary="Your own profile")
+    @extend_schema(summary="Your own profile", responses=reading(MyProfileSerializer))
     def get(self, request: Request) -> Response:
         profile = Profile.objects.filter(user=self.user).select_related("user", "manager").first()
         if profile is None:
@@ -58,7 +60,7 @@ class MyProfileView(ProfileWriteMixin):
     @extend_schema(
         summary="Create or change your own profile",
         request=ProfileUpdateSerializer,
-        responses={200: MyProfileSerializer},
+        responses=writing(MyProfileSerializer, not_found=False),
     )
     def patch(self, request: Request) -> Response:
         profile = self.update_profile(owner=self.user, request=request)
@@ -70,7 +72,10 @@ class MyDemographicsView(ApiView[DemographicIdentity]):
 
     serializer_class = DemographicsSerializer
 
-    @extend_schema(summary="Your optional self-identification (only you see it)")
+    @extend_schema(
+        summary="Your optional self-identification (only you see it)",
+        responses=reading(DemographicsSerializer, not_found=False),
+    )
     def get(self, request: Request) -> Response:
         identity = DemographicIdentity.objects.filter(
             user=self.user
@@ -80,10 +85,9 @@ class MyDemographicsView(ApiView[DemographicIdentity]):
     @extend_schema(
         summary="Save your optional self-identification",
         request=DemographicsSerializer,
-        responses={200: DemographicsSerializer},
+        responses=writing(DemographicsSerializer, not_found=False),
     )
     def put(self, request: Request) -> Response:
-        data = DemographicsSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        identity = demographics_update(user=self.user, **data.validated_data)
+        data = self.input(DemographicsSerializer)
+        identity = demographics_update(user=self.user, **data)
         return Response(self.output(identity, DemographicsSerializer))

@@ -10,9 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from mentora.accounts.models import User
 from mentora.profiles.models import Skill, SkillCategory
-from mentora.profiles.services import skill_create, skills_resolve
+from mentora.profiles.services import skills_resolve
 from mentora.profiles.taxonomy import TAXONOMY, taxonomy_category_names, taxonomy_skill_names
 from mentora.programs.models import Organisation
+from mentora.programs.services import organisation_skill_create as skill_create
 
 migration = importlib.import_module("mentora.profiles.migrations.0002_seed_skill_taxonomy")
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mentora.accounts.models import User
 from mentora.profiles.choices import Cadence, FocusArea, Preference
 from mentora.profiles.models import MenteeNeeds, MentorOffer, Skill
+from mentora.programs.access import manages_program, program_roles
+from mentora.programs.lifecycle import PROGRAM_LIFECYCLE
 from mentora.programs.models import (
-    PROGRAM_TRANSITIONS,
     Answer,
     Enrollment,
     Invitation,
@@ -25,7 +27,6 @@ from mentora.programs.models import (
     Program,
     Question,
 )
-from mentora.programs.selectors import user_manages_program
 from mentora.programs.services import PROGRAM_EDITABLE_FIELDS
 
 # The roles a participant invitation may carry (a manager is invited to the organisation).
@@ -66,16 +67,23 @@ class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
     manages = serializers.BooleanField(
         read_only=True, default=False, help_text="Whether you are one of its program managers."
     )
+    approved = serializers.BooleanField(
+        source="is_approved",
+        read_only=True,
+        help_text="False while it waits for a site staff member's approval.",
+    )
 
     class Meta:
         model = Organisation
-        fields = ["id", "name", "slug", "description", "created_at", "manages"]
-        read_only_fields = ["id", "slug", "created_at", "manages"]
+        fields = ["id", "name", "slug", "description", "created_at", "manages", "approved"]
+        read_only_fields = ["id", "slug", "created_at", "manages", "approved"]
 
 
 class OrganisationCreateSerializer(serializers.Serializer[Organisation]):
     name = serializers.CharField(max_length=160)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    description = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=2000
+    )
 
 
 class OrganisationManagerSerializer(serializers.ModelSerializer[OrganisationManager]):
@@ -125,16 +133,17 @@ class ProgramSerializer(serializers.ModelSerializer[Program]):
         annotated = getattr(program, "_manages", None)
         if annotated is not None:
             return bool(annotated)
-        return user_manages_program(user=self.context["request"].user, program=program)
+        return manages_program(user=self.context["request"].user, program=program)
 
     @extend_schema_field(
         serializers.ListField(
             child=serializers.ChoiceField(choices=Program.State.choices),
-            help_text="The states this program may move to next.",
+            help_text="The states you may move this program to now (none unless you manage it).",
         )
     )
     def get_allowed_transitions(self, program: Program) -> list[str]:
-        return sorted(PROGRAM_TRANSITIONS.get(program.state, set()))
+        roles = program_roles(program=program, user=self.context["request"].user)
+        return sorted(move.target for move in PROGRAM_LIFECYCLE.available(program, roles=roles))
 
 
 class ProgramUpdateSerializer(serializers.ModelSerializer[Program]):
@@ -145,19 +154,28 @@ class ProgramUpdateSerializer(serializers.ModelSerializer[Program]):
         fields = list(PROGRAM_EDITABLE_FIELDS)
 
 
+ORGANISATION_ERRORS: dict[str, Any] = {
+    "does_not_exist": "You can see no organisation with id {pk_value}."
+}
+
+
 class ProgramCreateSerializer(ProgramUpdateSerializer):
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.none(),
-        error_messages={"does_not_exist": "You can see no organisation with id {pk_value}."},
+        error_messages=ORGANISATION_ERRORS,
     )
 
     class Meta(ProgramUpdateSerializer.Meta):
         fields = ["organisation", *PROGRAM_EDITABLE_FIELDS]
 
-    def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, organisations: QuerySet[Organisation] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+            self.fields["organisation"] = serializers.PrimaryKeyRelatedField(
+                queryset=organisations, error_messages=ORGANISATION_ERRORS
+            )
 
 
 class ProgramTransitionSerializer(serializers.Serializer[Program]):

@@ -12,7 +12,7 @@ from mentora.accounts.models import User
 from mentora.profiles.models import Skill, SkillCategory
 from mentora.profiles.services import demographics_update
 from mentora.programs.models import Organisation, Program
-from mentora.programs.services import organisation_create
+from mentora.testing.programs import make_organisation
 
 ApiAs = Callable[[User], APIClient]
 
@@ -149,7 +149,7 @@ def test_an_organisations_own_skills_need_the_organisation(
 ) -> None:
     shared_only = api_as(mentee).get("/api/skills/?q=bovine")
     with_organisation = api_as(mentee).get(f"/api/skills/?q=bovine&organisation={organisation.pk}")
-    hidden = organisation_create(name="Hidden Org", created_by=outsider)
+    hidden = make_organisation("Hidden Org", manager=outsider)
 
     assert shared_only.json()["results"] == []
     assert [s["name"] for s in with_organisation.json()["results"]] == ["Yak herding"]

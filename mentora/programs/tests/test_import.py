@@ -16,12 +16,12 @@ from django.urls import reverse
 
 from mentora.accounts.models import User
 from mentora.profiles.models import MenteeNeeds, MentorOffer, Profile
-from mentora.programs import participant_io
 from mentora.programs.models import Enrollment, Program, Question
 from mentora.programs.participant_io import (
     ImportReport,
     ParticipantImportError,
     Problem,
+    importing,
     participants_import,
     participants_import_preview,
 )
@@ -40,8 +40,17 @@ from mentora.programs.tests.participant_files import (
     xlsx_bytes,
 )
 from mentora.testing import make_person
+from mentora.testing.programs import verify_domain
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def people_of_acme(organisation) -> None:
+    """Acme's verified email domain is example.org, the test files' domain: their people belong
+    to Acme, so an import enrolls them. What happens to everyone else is in
+    test_organisation_wall.py."""
+    verify_domain(organisation, "example.org")
 
 
 def preview(program: Program, rows: list[dict[str, str]], **kwargs: Any) -> ImportReport:
@@ -74,7 +83,8 @@ def test_a_valid_file_has_no_problems_and_counts_what_it_would_create(program, o
     report = preview(program, [MENTOR, MENTEE, existing])
     assert report.problems == []
     assert report.total_rows == report.valid_row_count == 3
-    assert (report.new_people, report.existing_people) == (2, 1)
+    # Issue 10: the preview counts people to enroll and to invite, never new and existing ones.
+    assert (report.people_to_enroll, report.people_to_invite) == (3, 0)
     assert (report.mentors, report.mentees) == (1, 2)
 
 
@@ -202,10 +212,11 @@ def test_unknown_manager_email_is_reported(program) -> None:
         "manager_email",
         "nobody@example.org",
     )
-    assert "in the file or has an account" in problem.message
+    # Issue 10: the message names membership, never whether an account exists.
+    assert "neither in the file nor a member of Acme Health" in problem.message
 
 
-def test_manager_email_may_name_an_existing_user(program, outsider) -> None:
+def test_manager_email_may_name_a_member_of_the_organisation(program, outsider) -> None:
     assert preview(program, [{**MENTEE, "manager_email": outsider.email}]).problems == []
 
 
@@ -240,7 +251,7 @@ def test_both_roles_allowed_when_the_program_allows_it(program) -> None:
     }
     report = preview(program, [MENTOR, as_mentee])
     assert report.problems == []
-    assert (report.new_people, report.mentors, report.mentees) == (1, 1, 1)
+    assert (report.people_to_enroll, report.mentors, report.mentees) == (1, 1, 1)
 
 
 def test_rows_of_one_person_must_agree_on_their_profile(program) -> None:
@@ -418,7 +429,9 @@ def test_import_activates_enrollments_even_when_the_program_needs_approval(
     assert enrollment.decided_by == manager
 
 
-def test_import_fills_only_empty_fields_of_existing_people(program, manager) -> None:
+def test_import_never_changes_an_existing_accounts_profile(program, manager) -> None:
+    # Issue 10 changes this on purpose: the file used to fill the empty fields of an existing
+    # profile (a phishing profile_url, say); now it changes nothing of an account that exists.
     known = make_person("known@example.org", "Known Person", job_title="")
     password = known.password
     row = {
@@ -434,13 +447,14 @@ def test_import_fills_only_empty_fields_of_existing_people(program, manager) -> 
     report = participants_import(
         program=program, file_name="p.csv", data=csv_bytes([row]), imported_by=manager
     )
-    assert (report.new_people, report.existing_people) == (0, 1)
+    assert (report.people_to_enroll, report.people_to_invite) == (1, 0)
     known.refresh_from_db()
     assert known.profile.display_name == "Known Person"
     assert known.profile.timezone == "Europe/London"
     assert known.profile.languages == ["en"]
-    assert known.profile.job_title == "Analyst"
-    assert known.profile.meeting_formats == ["phone"]
+    assert known.profile.job_title == ""
+    assert known.profile.meeting_formats == []
+    assert Enrollment.objects.get(user=known, program=program).status == "active"
     assert known.password == password
     assert known.email == "known@example.org"
 
@@ -467,7 +481,7 @@ def test_nothing_is_written_when_any_row_is_invalid(program, manager) -> None:
 
 
 def test_failure_half_way_leaves_nothing_behind(program, manager, monkeypatch) -> None:
-    real = participant_io.enrollment_submit
+    real = importing.enrollment_submit
     calls = {"n": 0}
 
     def fail_on_third_row(**kwargs: Any) -> Enrollment:
@@ -476,7 +490,7 @@ def test_failure_half_way_leaves_nothing_behind(program, manager, monkeypatch) -
             raise RuntimeError("the database went away")
         return real(**kwargs)
 
-    monkeypatch.setattr(participant_io, "enrollment_submit", fail_on_third_row)
+    monkeypatch.setattr(importing, "enrollment_submit", fail_on_third_row)
     before = snapshot()
     with pytest.raises(RuntimeError):
         participants_import(
@@ -492,14 +506,14 @@ def test_failure_half_way_leaves_nothing_behind(program, manager, monkeypatch) -
 def test_a_row_a_service_refuses_is_reported_and_nothing_is_written(
     program, manager, monkeypatch
 ) -> None:
-    real = participant_io.enrollment_submit
+    real = importing.enrollment_submit
 
     def refuse_alan(**kwargs: Any) -> Enrollment:
         if kwargs["user"].email == THIRD["email"]:
             raise ValidationError("The program is full.")
         return real(**kwargs)
 
-    monkeypatch.setattr(participant_io, "enrollment_submit", refuse_alan)
+    monkeypatch.setattr(importing, "enrollment_submit", refuse_alan)
     before = snapshot()
     with pytest.raises(ParticipantImportError) as caught:
         participants_import(
@@ -626,7 +640,7 @@ def test_command_imports_with_a_progress_bar(program, manager, tmp_path) -> None
     path = write(tmp_path, [MENTOR, MENTEE, THIRD])
     out, err = io.StringIO(), io.StringIO()
     call_command("import_participants", program.pk, str(path), stdout=out, stderr=err)
-    assert "Imported 3 new and 0 existing people" in out.getvalue()
+    assert "Enrolled 3 people of Acme Health and invited 0" in out.getvalue()
     assert "3/3" in err.getvalue()
     assert Enrollment.objects.filter(program=program, user__email=MENTOR["email"]).exists()
 
@@ -711,7 +725,7 @@ def test_upload_preview_and_import_all(client: Client, manager, program, uploads
     assert done.redirect_chain[-1][0] == reverse(
         "programs:manage_program", kwargs={"program_id": program.pk}
     )
-    assert "Imported 2 new and 0 existing people" in done.content.decode()
+    assert "Enrolled 2 people of Acme Health and invited 0" in done.content.decode()
     assert Enrollment.objects.filter(program=program, user__email=MENTEE["email"]).exists()
     assert list(uploads.iterdir()) == []
 

@@ -94,7 +94,10 @@ def test_profile_pages_render(client: Client, mentee) -> None:
     )
 
 
-def test_manage_start_page_lets_anyone_create_an_organisation(client: Client, outsider) -> None:
+def test_manage_start_page_lets_staff_create_an_organisation(client: Client, outsider) -> None:
+    # Issue 10: anyone could; now site staff by default (see test_organisation_wall.py).
+    outsider.is_staff = True
+    outsider.save()
     client.force_login(outsider)
     response = client.post(reverse("programs:manage"), {"name": "Helping Hands", "description": ""})
     assert response.status_code == 302

@@ -7,38 +7,46 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.accounts.models import User
+from mentora.lib.forms import attach_errors, fail
 from mentora.profiles.forms import MenteeNeedsForm, MentorOfferForm, ProfileForm, split_commas
 from mentora.profiles.models import Profile
 from mentora.profiles.selectors import skills_for_organisation
-from mentora.profiles.services import profile_update
+from mentora.profiles.services import PROFILE_FIELDS, profile_update
 from mentora.programs import selectors, services
+from mentora.programs.access import (
+    INVITED,
+    INVITEE,
+    MANAGER,
+    access_enrollment,
+    access_invitation,
+    access_program,
+)
 from mentora.programs.forms import QuestionnaireForm
+from mentora.programs.lifecycle import LIVE
 from mentora.programs.models import Enrollment, Invitation, Program
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """The landing page for visitors; a participant's home listing their programs."""
-    if not request.user.is_authenticated:
-        return render(request, "programs/landing.html")
     user = request.user
-    enrollments = selectors.enrollments_of_user(user=user)
-    invitations = Invitation.objects.filter(
-        email__iexact=user.email, accepted_at=None
-    ).select_related("program", "organisation")
+    if not isinstance(user, User) or not user.is_authenticated:
+        return render(request, "programs/landing.html")
     return render(
         request,
         "programs/home.html",
         {
             "nav_section": "home",
-            "enrollments": enrollments,
+            "enrollments": selectors.enrollments_of_user(user=user),
             "managed_programs": selectors.programs_managed_by(user=user),
-            "invitations": invitations,
+            "invitations": selectors.invitations_of_user(user=user),
             "has_profile": Profile.objects.filter(user=user).exists(),
             "missing_answers": selectors.enrollments_missing_answers(user=user),
         },
@@ -62,11 +70,10 @@ def directory(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def program_detail(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
-    program = selectors.get_program_for_user(user=request.user, program_id=program_id)
-    mine = list(Enrollment.objects.filter(program=program, user=request.user))
-    live = {
-        e.role for e in mine if e.status in {Enrollment.Status.ACTIVE, Enrollment.Status.PENDING}
-    }
+    access = access_program(user=request.user, program_id=program_id)
+    program = access.obj
+    mine = selectors.enrollments_in_program(user=request.user, program=program)
+    live = {e.role for e in mine if e.status in LIVE}
     # Offer only the roles the person can still take: not one they hold, and not a second
     # role unless the program allows both.
     open_roles = [
@@ -74,6 +81,9 @@ def program_detail(request: AuthenticatedHttpRequest, program_id: int) -> HttpRe
         for role in (Enrollment.Role.MENTEE, Enrollment.Role.MENTOR)
         if role not in live and (not live or program.allow_dual_role)
     ]
+    can_enroll = program.enrollment_is_open() or (
+        access.has(INVITED) and program.state in {Program.State.OPEN, Program.State.RUNNING}
+    )
     return render(
         request,
         "programs/program_detail.html",
@@ -81,34 +91,60 @@ def program_detail(request: AuthenticatedHttpRequest, program_id: int) -> HttpRe
             "program": program,
             "my_enrollments": mine,
             "open_roles": [(role, program.role_label(role)) for role in open_roles],
-            "manages": selectors.user_manages_program(user=request.user, program=program),
-            "can_enroll": program.enrollment_is_open()
-            or services.user_is_invited(user=request.user, program=program),
+            "manages": access.has(MANAGER),
+            "can_enroll": can_enroll,
         },
     )
 
 
-def _initial_profile(profile: Profile | None) -> dict[str, Any]:
-    if profile is None:
-        return {}
-    return {"manager_email": profile.manager.email if profile.manager else ""}
+def _invitation_data(user: User, program: Program, role: str) -> dict[str, Any]:
+    """What an import carried for this person and role, to fill the form they accept it with."""
+    for invitation in services.open_program_invitations(user=user, program=program):
+        if invitation.role in {role, Invitation.Role.ANY} and invitation.data:
+            return dict(invitation.data)
+    return {}
+
+
+def _initial_profile(profile: Profile | None, carried: dict[str, Any]) -> dict[str, Any]:
+    """The profile form's initial values: the person's own, and what an invitation carried for
+    the fields they have left empty (they see it all before they enroll, and can change it)."""
+    initial: dict[str, Any] = {}
+    for name, value in carried.get("profile", {}).items():
+        if name in PROFILE_FIELDS and (profile is None or not getattr(profile, name, None)):
+            initial[name] = value
+    if profile is not None and profile.manager:
+        initial["manager_email"] = profile.manager.email
+    elif carried.get("manager_email"):
+        initial["manager_email"] = carried["manager_email"]
+    return initial
+
+
+def _initial_side(program: Program, carried: dict[str, Any]) -> dict[str, Any]:
+    initial: dict[str, Any] = {
+        "capacity": program.default_mentor_capacity,
+        "meeting_cadence": program.meeting_cadence,
+    }
+    for name, value in carried.get("side", {}).items():
+        if name in {"skills", "free_tags"} and isinstance(value, list):
+            initial[name] = ", ".join(map(str, value))
+        elif name == "career_goals" and isinstance(value, list):
+            initial[name] = "\n".join(map(str, value))
+        else:
+            initial[name] = value
+    return initial
 
 
 @login_required
 def enroll(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     """Choose a role, complete the profile and the questionnaire, and enroll."""
     user = request.user
-    program = selectors.get_program_for_user(user=user, program_id=program_id)
+    program = access_program(user=user, program_id=program_id, to="enroll").obj
     role = request.POST.get("role") or request.GET.get("role")
     if role not in Enrollment.Role.values:
         return render(request, "programs/enroll_role.html", {"program": program})
     questions = [q for q in program.questions.all() if q.applies_to(role)]
     profile = Profile.objects.filter(user=user).first()
     side_form_class = MentorOfferForm if role == Enrollment.Role.MENTOR else MenteeNeedsForm
-    prefix_initial = {
-        "capacity": program.default_mentor_capacity,
-        "meeting_cadence": program.meeting_cadence,
-    }
     if request.method == "POST":
         profile_form = ProfileForm(request.POST, request.FILES, instance=profile, prefix="profile")
         side_form = side_form_class(request.POST, prefix="side")
@@ -117,7 +153,7 @@ def enroll(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
             try:
                 enrollment = _enroll(request, program, role, profile_form, side_form, questionnaire)
             except ValidationError as error:
-                _attach_errors(error, profile_form, side_form, questionnaire)
+                attach_errors(error, profile_form, side_form, questionnaire)
             except PermissionDenied as error:
                 messages.error(request, str(error))
             else:
@@ -133,10 +169,11 @@ def enroll(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
                     )
                 return redirect("home")
     else:
+        carried = _invitation_data(user, program, role)
         profile_form = ProfileForm(
-            instance=profile, prefix="profile", initial=_initial_profile(profile)
+            instance=profile, prefix="profile", initial=_initial_profile(profile, carried)
         )
-        side_form = side_form_class(prefix="side", initial=prefix_initial)
+        side_form = side_form_class(prefix="side", initial=_initial_side(program, carried))
         questionnaire = QuestionnaireForm(questions=questions, prefix="q")
     return render(
         request,
@@ -161,10 +198,6 @@ def _enroll(
     side_form: MentorOfferForm | MenteeNeedsForm,
     questionnaire: QuestionnaireForm,
 ) -> Enrollment:
-    from django.db import transaction
-
-    from mentora.accounts.models import User
-
     with transaction.atomic():
         fields = {k: v for k, v in profile_form.cleaned_data.items() if k != "manager_email"}
         manager_email = profile_form.cleaned_data.get("manager_email")
@@ -195,39 +228,33 @@ def _enroll(
         )
 
 
-def _attach_errors(error: ValidationError, *forms_: Any) -> None:
-    """Show a service's validation errors on the form field they concern (or at the top)."""
-    if not hasattr(error, "error_dict"):
-        forms_[0].add_error(None, error)
-        return
-    for field, field_errors in error.message_dict.items():
-        for form in forms_:
-            if field in form.fields:
-                form.add_error(field, field_errors)
-                break
-        else:
-            forms_[0].add_error(None, f"{field.replace('_', ' ')}: {' '.join(field_errors)}")
-
-
 @login_required
 @require_POST
 def enrollment_withdraw(request: AuthenticatedHttpRequest, enrollment_id: int) -> HttpResponse:
-    enrollment = selectors.get_enrollment_for_user(user=request.user, enrollment_id=enrollment_id)
+    enrollment = access_enrollment(
+        user=request.user, enrollment_id=enrollment_id, to="withdraw"
+    ).obj
+    back = request.POST.get("next") or reverse("home")
+    if not back.startswith("/") or back.startswith("//"):
+        back = reverse("home")
     try:
         services.enrollment_withdraw(enrollment=enrollment, withdrawn_by=request.user)
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
-        messages.success(request, f"Your enrollment in {enrollment.program} is withdrawn.")
-    return redirect(request.POST.get("next") or "home")
+    except ValidationError as error:
+        return fail(request, error, back)
+    messages.success(request, f"Your enrollment in {enrollment.program} is withdrawn.")
+    return redirect(back)
 
 
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Where an invitation link lands: log in or sign up first, then accept or enroll."""
-    invite = selectors.invitation_for_token(token=token)
-    if not request.user.is_authenticated:
+    user = request.user
+    if not isinstance(user, User) or not user.is_authenticated:
+        # The secret link itself is what lets a visitor see where it leads.
+        invite = selectors.invitation_for_link(token=token)
         return render(request, "programs/invitation.html", {"invitation": invite})
-    if invite.email.lower() != request.user.email.lower():
+    access = access_invitation(user=user, token=token)
+    invite = access.obj
+    if not access.has(INVITEE):
         return render(
             request,
             "programs/invitation.html",
@@ -236,7 +263,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         )
     if invite.role == Invitation.Role.MANAGER:
         if request.method == "POST":
-            services.invitation_accept(invitation=invite, user=request.user)
+            services.invitation_accept(invitation=invite, user=user)
             messages.success(request, f"You now manage programs of {invite.organisation}.")
             return redirect("programs:manage")
         return render(request, "programs/invitation.html", {"invitation": invite})
@@ -261,7 +288,7 @@ def answers(request: AuthenticatedHttpRequest, program_id: int, role: str) -> Ht
                     enrollment=enrollment, by=request.user, answers=form.answers()
                 )
             except ValidationError as error:
-                _attach_errors(error, form)
+                attach_errors(error, form)
             else:
                 messages.success(request, f"Your answers for {program} are saved.")
                 return redirect("home")

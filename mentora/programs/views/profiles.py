@@ -1,35 +1,40 @@
-"""Another person's profile, for those who share a program with them or manage one they are in."""
+"""Another person's profile and photo, for those who share a program with them or manage one they
+are in (`mentora.programs.access.profile_roles`)."""
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from mentora.accounts.http import AuthenticatedHttpRequest
-from mentora.programs.models import Enrollment
-from mentora.programs.selectors import get_profile_for_user, programs_visible_to
+from mentora.lib.files import serve_private_file
+from mentora.profiles.access import OWNER
+from mentora.programs.access import access_profile
+from mentora.programs.selectors import profile_enrollments_shown_to
 
 
 @login_required
 def profile_detail(request: AuthenticatedHttpRequest, profile_id: int) -> HttpResponse:
-    profile = get_profile_for_user(user=request.user, profile_id=profile_id)
-    enrollments = (
-        Enrollment.objects.filter(
-            user=profile.user,
-            status=Enrollment.Status.ACTIVE,
-            # Only the programs the viewer may see: a profile never reveals other programs.
-            program__in=programs_visible_to(user=request.user),
-        )
-        .select_related("program", "mentor_offer", "mentee_needs")
-        .prefetch_related("mentor_offer__skills", "mentee_needs__skills")
-    )
+    access = access_profile(user=request.user, profile_id=profile_id)
+    profile = access.obj
     return render(
         request,
         "programs/profile.html",
         {
             "profile": profile,
-            "enrollments": enrollments,
-            "is_self": profile.user_id == request.user.pk,
+            "enrollments": profile_enrollments_shown_to(profile=profile, viewer=request.user),
+            "is_self": access.has(OWNER),
         },
     )
+
+
+def profile_photo(request: AuthenticatedHttpRequest, profile_id: int) -> HttpResponseBase:
+    """A profile's photo, only for those who may see the profile (404 for everyone else,
+    anonymous visitors included)."""
+    profile = access_profile(user=request.user, profile_id=profile_id).obj
+    extension = PurePath(profile.photo.name or "").suffix
+    return serve_private_file(profile.photo, download_name=f"photo{extension}", inline=True)

@@ -13,6 +13,8 @@ from rest_framework.response import Response
 
 from mentora.accounts.models import User
 from mentora.lib.api import ApiView, ListApiView, validation_error_from_django
+from mentora.lib.api_responses import reading, writing
+from mentora.programs.access import access_enrollment, access_program
 from mentora.programs.api.serializers import (
     EnrollmentAnswersSerializer,
     EnrollmentDecisionSerializer,
@@ -23,11 +25,7 @@ from mentora.programs.api.serializers import (
     MentorOfferInputSerializer,
 )
 from mentora.programs.models import Enrollment
-from mentora.programs.selectors import (
-    enrollments_visible_to,
-    get_enrollment_for_user,
-    get_program_for_user,
-)
+from mentora.programs.selectors import enrollments_visible_to
 from mentora.programs.services import (
     enrollment_answers_update,
     enrollment_approve,
@@ -62,6 +60,7 @@ class EnrollmentListView(ListApiView[Enrollment]):
     @extend_schema(
         summary="Your own enrollments and those of the programs you manage",
         parameters=[EnrollmentFilters],
+        responses=reading(EnrollmentSerializer(many=True), bad_request=True, not_found=False),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)
@@ -70,9 +69,12 @@ class EnrollmentListView(ListApiView[Enrollment]):
 class EnrollmentDetailView(ApiView[Enrollment]):
     serializer_class = EnrollmentDetailSerializer
 
-    @extend_schema(summary="An enrollment with its answers and its mentor or mentee side")
+    @extend_schema(
+        summary="An enrollment with its answers and its mentor or mentee side",
+        responses=reading(EnrollmentDetailSerializer),
+    )
     def get(self, request: Request, enrollment_id: int) -> Response:
-        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment_id)
+        enrollment = access_enrollment(user=self.user, enrollment_id=enrollment_id).obj
         return Response(self.output(enrollment, EnrollmentDetailSerializer))
 
 
@@ -86,16 +88,13 @@ class EnrollmentAnswersView(ApiView[Enrollment]):
             "back under `question_<id>` keys."
         ),
         request=EnrollmentAnswersSerializer,
-        responses={200: EnrollmentDetailSerializer},
+        responses=writing(EnrollmentDetailSerializer),
     )
     def put(self, request: Request, enrollment_id: int) -> Response:
-        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment_id)
-        data = EnrollmentAnswersSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        enrollment_answers_update(
-            enrollment=enrollment, by=self.user, answers=data.validated_data["answers"]
-        )
-        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment_id)
+        enrollment = access_enrollment(user=self.user, enrollment_id=enrollment_id, to="answer").obj
+        data = self.input(EnrollmentAnswersSerializer)
+        enrollment_answers_update(enrollment=enrollment, by=self.user, answers=data["answers"])
+        enrollment = access_enrollment(user=self.user, enrollment_id=enrollment_id).obj
         return Response(self.output(enrollment, EnrollmentDetailSerializer))
 
 
@@ -116,10 +115,10 @@ class ProgramEnrollView(ApiView[Enrollment]):
             "back under `question_<id>` keys."
         ),
         request=EnrollSerializer,
-        responses={201: EnrollmentDetailSerializer},
+        responses=writing(EnrollmentDetailSerializer, status=201),
     )
     def post(self, request: Request, program_id: int) -> Response:
-        program = get_program_for_user(user=self.user, program_id=program_id)
+        program = access_program(user=self.user, program_id=program_id, to="enroll").obj
         data = EnrollSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         role = data.validated_data["role"]
@@ -140,7 +139,7 @@ class ProgramEnrollView(ApiView[Enrollment]):
             )
         except DjangoValidationError as error:
             raise _nest_side_errors(error, side_key=side_key, side_fields=side_fields) from None
-        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment.pk)
+        enrollment = access_enrollment(user=self.user, enrollment_id=enrollment.pk).obj
         return Response(
             self.output(enrollment, EnrollmentDetailSerializer), status=status.HTTP_201_CREATED
         )
@@ -160,13 +159,16 @@ def _nest_side_errors(
 
 class _EnrollmentDecisionView(ApiView[Enrollment]):
     serializer_class = EnrollmentDetailSerializer
+    # The enrollment's capability this decision needs (see mentora.programs.access).
+    capability = "decide"
 
     def post(self, request: Request, enrollment_id: int) -> Response:
-        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment_id)
-        data = EnrollmentDecisionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        self.act(enrollment, note=data.validated_data["note"])
-        enrollment = get_enrollment_for_user(user=self.user, enrollment_id=enrollment_id)
+        enrollment = access_enrollment(
+            user=self.user, enrollment_id=enrollment_id, to=self.capability
+        ).obj
+        data = self.input(EnrollmentDecisionSerializer)
+        self.act(enrollment, note=data["note"])
+        enrollment = access_enrollment(user=self.user, enrollment_id=enrollment_id).obj
         return Response(self.output(enrollment, EnrollmentDetailSerializer))
 
     def act(self, enrollment: Enrollment, *, note: str) -> None:
@@ -177,7 +179,7 @@ class EnrollmentApproveView(_EnrollmentDecisionView):
     @extend_schema(
         summary="Approve a pending enrollment (managers only)",
         request=EnrollmentDecisionSerializer,
-        responses=EnrollmentDetailSerializer,
+        responses=writing(EnrollmentDetailSerializer),
     )
     def post(self, request: Request, enrollment_id: int) -> Response:
         return super().post(request, enrollment_id)
@@ -190,7 +192,7 @@ class EnrollmentDeclineView(_EnrollmentDecisionView):
     @extend_schema(
         summary="Decline a pending enrollment (managers only)",
         request=EnrollmentDecisionSerializer,
-        responses=EnrollmentDetailSerializer,
+        responses=writing(EnrollmentDetailSerializer),
     )
     def post(self, request: Request, enrollment_id: int) -> Response:
         return super().post(request, enrollment_id)
@@ -200,10 +202,12 @@ class EnrollmentDeclineView(_EnrollmentDecisionView):
 
 
 class EnrollmentWithdrawView(_EnrollmentDecisionView):
+    capability = "withdraw"
+
     @extend_schema(
         summary="Withdraw an enrollment (the person themselves or a manager)",
         request=EnrollmentDecisionSerializer,
-        responses=EnrollmentDetailSerializer,
+        responses=writing(EnrollmentDetailSerializer),
     )
     def post(self, request: Request, enrollment_id: int) -> Response:
         return super().post(request, enrollment_id)

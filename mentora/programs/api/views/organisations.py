@@ -1,4 +1,5 @@
-"""Organisations the person manages or runs programs they can see, and their managers."""
+"""Organisations the person manages, belongs to or whose programs they can see, and their
+managers."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.lib.api import ApiView, ListApiView
-from mentora.programs.api.permissions import ensure_manages_organisation
+from mentora.lib.api_responses import FORBIDDEN, reading, writing
+from mentora.programs.access import access_organisation
 from mentora.programs.api.serializers import (
     InvitationSerializer,
     ManagerInvitationCreateSerializer,
@@ -34,19 +36,26 @@ class OrganisationListView(ListApiView[Organisation]):
             return Organisation.objects.none()
         return organisations_visible_to(user=self.user)
 
-    @extend_schema(summary="Organisations you manage or whose programs you can see")
+    @extend_schema(
+        summary="Organisations you manage or belong to, or whose programs you can see",
+        responses=reading(OrganisationSerializer(many=True), not_found=False),
+    )
     def get(self, request: Request) -> Response:
         return self.list(request)
 
     @extend_schema(
         summary="Create an organisation; you become its first program manager",
+        description=(
+            "Who may is the site's setting: site staff only (the default; 403 for anyone else), "
+            "or anyone, whose organisation then waits for a staff member's approval "
+            "(`approved` is false) before it can create programs or invite anyone."
+        ),
         request=OrganisationCreateSerializer,
-        responses={201: OrganisationSerializer},
+        responses=writing(OrganisationSerializer, status=201, not_found=False),
     )
     def post(self, request: Request) -> Response:
-        data = OrganisationCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        organisation = organisation_create(created_by=self.user, **data.validated_data)
+        data = self.input(OrganisationCreateSerializer)
+        organisation = organisation_create(created_by=self.user, **data)
         created = get_organisation_for_user(user=self.user, organisation_id=organisation.pk)
         return Response(
             self.output(created, OrganisationSerializer), status=status.HTTP_201_CREATED
@@ -56,7 +65,7 @@ class OrganisationListView(ListApiView[Organisation]):
 class OrganisationDetailView(ApiView[Organisation]):
     serializer_class = OrganisationSerializer
 
-    @extend_schema(summary="An organisation you can see")
+    @extend_schema(summary="An organisation you can see", responses=reading(OrganisationSerializer))
     def get(self, request: Request, organisation_id: int) -> Response:
         organisation = get_organisation_for_user(user=self.user, organisation_id=organisation_id)
         return Response(self.output(organisation, OrganisationSerializer))
@@ -68,29 +77,31 @@ class OrganisationManagersView(ListApiView[OrganisationManager]):
     def get_queryset(self) -> QuerySet[OrganisationManager]:
         if self.describing_schema:
             return OrganisationManager.objects.none()
-        organisation = get_organisation_for_user(
-            user=self.user, organisation_id=self.kwargs["organisation_id"]
-        )
-        ensure_manages_organisation(user=self.user, organisation=organisation)
+        organisation = access_organisation(
+            user=self.user, organisation_id=self.kwargs["organisation_id"], to="manage"
+        ).obj
         return organisation_managers(organisation=organisation)
 
-    @extend_schema(summary="The program managers of an organisation (managers only)")
+    @extend_schema(
+        summary="The program managers of an organisation (managers only)",
+        responses={**reading(OrganisationManagerSerializer(many=True)), 403: FORBIDDEN},
+    )
     def get(self, request: Request, organisation_id: int) -> Response:
         return self.list(request)
 
     @extend_schema(
         summary="Invite a person by email to become a program manager",
         request=ManagerInvitationCreateSerializer,
-        responses={201: InvitationSerializer},
+        responses=writing(InvitationSerializer, status=201),
     )
     def post(self, request: Request, organisation_id: int) -> Response:
-        organisation = get_organisation_for_user(user=self.user, organisation_id=organisation_id)
-        ensure_manages_organisation(user=self.user, organisation=organisation)
-        data = ManagerInvitationCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        organisation = access_organisation(
+            user=self.user, organisation_id=organisation_id, to="manage"
+        ).obj
+        data = self.input(ManagerInvitationCreateSerializer)
         invitation = invitation_create(
             organisation=organisation,
-            email=data.validated_data["email"],
+            email=data["email"],
             role=Invitation.Role.MANAGER,
             invited_by=self.user,
         )

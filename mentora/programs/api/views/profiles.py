@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.lib.api import ListApiView
+from mentora.lib.api_responses import reading, writing
 from mentora.profiles.api.serializers import (
     MyProfileSerializer,
     ProfileSerializer,
@@ -15,7 +16,8 @@ from mentora.profiles.api.serializers import (
 )
 from mentora.profiles.api.views import ProfileWriteMixin
 from mentora.profiles.models import Profile
-from mentora.programs.selectors import get_profile_for_user, profiles_visible_to
+from mentora.programs.access import access_profile
+from mentora.programs.selectors import profiles_visible_to
 
 
 class ProfileListView(ListApiView[Profile]):
@@ -27,7 +29,8 @@ class ProfileListView(ListApiView[Profile]):
         return profiles_visible_to(user=self.user).order_by("display_name", "pk")
 
     @extend_schema(
-        summary="Profiles you may see: yours, your programs' participants, your counterparts"
+        summary="Profiles you may see: yours, your programs' participants, your counterparts",
+        responses=reading(ProfileSerializer(many=True), not_found=False),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)
@@ -36,17 +39,21 @@ class ProfileListView(ListApiView[Profile]):
 class ProfileDetailView(ProfileWriteMixin):
     serializer_class = ProfileSerializer
 
-    @extend_schema(summary="A profile you may see (never with demographic self-identification)")
+    @extend_schema(
+        summary="A profile you may see (never with demographic self-identification)",
+        responses=reading(ProfileSerializer),
+    )
     def get(self, request: Request, profile_id: int) -> Response:
-        profile = get_profile_for_user(user=self.user, profile_id=profile_id)
+        profile = access_profile(user=self.user, profile_id=profile_id).obj
         return Response(self.output(profile, ProfileSerializer))
 
     @extend_schema(
         summary="Change a profile: only your own (403 for another's you can see)",
         request=ProfileUpdateSerializer,
-        responses={200: MyProfileSerializer},
+        responses=writing(MyProfileSerializer),
     )
     def patch(self, request: Request, profile_id: int) -> Response:
-        profile = get_profile_for_user(user=self.user, profile_id=profile_id)
+        # Checked before the body: another's profile is refused (403) whatever is sent.
+        profile = access_profile(user=self.user, profile_id=profile_id, to="change").obj
         profile = self.update_profile(owner=profile.user, request=request)
         return Response(self.output(profile, MyProfileSerializer))

@@ -3,15 +3,15 @@ invitations of participants."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.lib.api import ApiView, ListApiView, validation_error_from_django
-from mentora.programs.api.permissions import ensure_manages_program
+from mentora.lib.api import ApiView, ListApiView
+from mentora.lib.api_responses import FORBIDDEN, reading, writing
+from mentora.programs.access import access_program
 from mentora.programs.api.serializers import (
     InvitationSerializer,
     ParticipantInvitationCreateSerializer,
@@ -57,6 +57,7 @@ class ProgramListView(ListApiView[Program]):
     @extend_schema(
         summary="Programs you manage, take part in, are invited to, or can enroll in",
         parameters=[ProgramFilters],
+        responses=reading(ProgramSerializer(many=True), bad_request=True, not_found=False),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)
@@ -64,15 +65,14 @@ class ProgramListView(ListApiView[Program]):
     @extend_schema(
         summary="Create a draft program in an organisation you manage",
         request=ProgramCreateSerializer,
-        responses={201: ProgramSerializer},
+        responses=writing(ProgramSerializer, status=201, not_found=False),
     )
     def post(self, request: Request) -> Response:
         data = ProgramCreateSerializer(
             data=request.data, organisations=organisations_visible_to(user=self.user)
         )
         data.is_valid(raise_exception=True)
-        fields = dict(data.validated_data)
-        program = program_create(created_by=self.user, **fields)
+        program = program_create(created_by=self.user, **data.validated_data)
         created = get_program_for_user(user=self.user, program_id=program.pk)
         return Response(self.output(created, ProgramSerializer), status=status.HTTP_201_CREATED)
 
@@ -80,23 +80,22 @@ class ProgramListView(ListApiView[Program]):
 class ProgramDetailView(ApiView[Program]):
     serializer_class = ProgramSerializer
 
-    @extend_schema(summary="A program you can see")
+    @extend_schema(summary="A program you can see", responses=reading(ProgramSerializer))
     def get(self, request: Request, program_id: int) -> Response:
-        program = get_program_for_user(user=self.user, program_id=program_id)
+        program = access_program(user=self.user, program_id=program_id).obj
         return Response(self.output(program, ProgramSerializer))
 
     @extend_schema(
         summary="Change a program's settings (managers only)",
         request=ProgramUpdateSerializer,
-        responses={200: ProgramSerializer},
+        responses=writing(ProgramSerializer),
     )
     def patch(self, request: Request, program_id: int) -> Response:
-        program = get_program_for_user(user=self.user, program_id=program_id)
-        ensure_manages_program(user=self.user, program=program)
+        program = access_program(user=self.user, program_id=program_id, to="manage").obj
         data = ProgramUpdateSerializer(program, data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         program_update(program=program, updated_by=self.user, **data.validated_data)
-        updated = get_program_for_user(user=self.user, program_id=program.pk)
+        updated = access_program(user=self.user, program_id=program.pk).obj
         return Response(self.output(updated, ProgramSerializer))
 
 
@@ -105,21 +104,15 @@ class ProgramTransitionView(ApiView[Program]):
 
     @extend_schema(
         summary="Move a program to another state of its lifecycle (managers only)",
+        description="`allowed_transitions` of the program says which states you may move it to.",
         request=ProgramTransitionSerializer,
-        responses={200: ProgramSerializer},
+        responses=writing(ProgramSerializer),
     )
     def post(self, request: Request, program_id: int) -> Response:
-        program = get_program_for_user(user=self.user, program_id=program_id)
-        ensure_manages_program(user=self.user, program=program)
-        data = ProgramTransitionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        try:
-            program_transition(
-                program=program, to_state=data.validated_data["to_state"], changed_by=self.user
-            )
-        except DjangoValidationError as error:
-            raise validation_error_from_django(error, field="to_state") from None
-        moved = get_program_for_user(user=self.user, program_id=program.pk)
+        program = access_program(user=self.user, program_id=program_id, to="manage").obj
+        data = self.input(ProgramTransitionSerializer)
+        program_transition(program=program, to_state=data["to_state"], changed_by=self.user)
+        moved = access_program(user=self.user, program_id=program.pk).obj
         return Response(self.output(moved, ProgramSerializer))
 
 
@@ -129,29 +122,35 @@ class ProgramInvitationsView(ListApiView[Invitation]):
     def get_queryset(self) -> QuerySet[Invitation]:
         if self.describing_schema:
             return Invitation.objects.none()
-        program = get_program_for_user(user=self.user, program_id=self.kwargs["program_id"])
-        ensure_manages_program(user=self.user, program=program)
+        program = access_program(
+            user=self.user, program_id=self.kwargs["program_id"], to="manage"
+        ).obj
         return program_invitations(program=program)
 
-    @extend_schema(summary="The invitations to a program (managers only)")
+    @extend_schema(
+        summary="The invitations to a program (managers only)",
+        responses={**reading(InvitationSerializer(many=True)), 403: FORBIDDEN},
+    )
     def get(self, request: Request, program_id: int) -> Response:
         return self.list(request)
 
     @extend_schema(
         summary="Invite a person by email to enroll in a program (managers only)",
+        description=(
+            "The person enrolls only if they accept (by enrolling); accepting makes them a "
+            "member of the organisation."
+        ),
         request=ParticipantInvitationCreateSerializer,
-        responses={201: InvitationSerializer},
+        responses=writing(InvitationSerializer, status=201),
     )
     def post(self, request: Request, program_id: int) -> Response:
-        program = get_program_for_user(user=self.user, program_id=program_id)
-        ensure_manages_program(user=self.user, program=program)
-        data = ParticipantInvitationCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        program = access_program(user=self.user, program_id=program_id, to="manage").obj
+        data = self.input(ParticipantInvitationCreateSerializer)
         invitation = invitation_create(
             organisation=program.organisation,
             program=program,
-            email=data.validated_data["email"],
-            role=data.validated_data["role"],
+            email=data["email"],
+            role=data["role"],
             invited_by=self.user,
         )
         return Response(

@@ -10,14 +10,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.lib.api import ApiView, ListApiView
-from mentora.programs.api.permissions import ensure_manages_program
+from mentora.lib.api_responses import reading, writing
+from mentora.programs.access import access_program, access_question
 from mentora.programs.api.serializers import (
     QuestionCreateSerializer,
     QuestionSerializer,
     QuestionUpdateSerializer,
 )
-from mentora.programs.models import Program, Question
-from mentora.programs.selectors import get_program_for_user, get_question
+from mentora.programs.models import Question
 from mentora.programs.services import question_create, question_delete, question_update
 
 
@@ -27,58 +27,61 @@ class QuestionListView(ListApiView[Question]):
     def get_queryset(self) -> QuerySet[Question]:
         if self.describing_schema:
             return Question.objects.none()
-        return self._program().questions.order_by("position", "pk")
+        program = access_program(user=self.user, program_id=self.kwargs["program_id"]).obj
+        return program.questions.order_by("position", "pk")
 
-    def _program(self) -> Program:
-        return get_program_for_user(user=self.user, program_id=self.kwargs["program_id"])
-
-    @extend_schema(summary="The questions of a program's enrollment questionnaire")
+    @extend_schema(
+        summary="The questions of a program's enrollment questionnaire",
+        responses=reading(QuestionSerializer(many=True)),
+    )
     def get(self, request: Request, program_id: int) -> Response:
         return self.list(request)
 
     @extend_schema(
         summary="Add a question at the end of the questionnaire (managers only)",
         request=QuestionCreateSerializer,
-        responses={201: QuestionSerializer},
+        responses=writing(QuestionSerializer, status=201),
     )
     def post(self, request: Request, program_id: int) -> Response:
-        program = self._program()
-        ensure_manages_program(user=self.user, program=program)
-        data = QuestionCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        question = question_create(program=program, created_by=self.user, **data.validated_data)
+        program = access_program(user=self.user, program_id=program_id, to="manage").obj
+        data = self.input(QuestionCreateSerializer)
+        question = question_create(program=program, created_by=self.user, **data)
         return Response(self.output(question, QuestionSerializer), status=status.HTTP_201_CREATED)
 
 
 class QuestionDetailView(ApiView[Question]):
     serializer_class = QuestionSerializer
 
-    def _question(self, program_id: int, question_id: int) -> Question:
-        program = get_program_for_user(user=self.user, program_id=program_id)
-        return get_question(program=program, question_id=question_id)
-
-    @extend_schema(summary="One question of a program's questionnaire")
+    @extend_schema(
+        summary="One question of a program's questionnaire", responses=reading(QuestionSerializer)
+    )
     def get(self, request: Request, program_id: int, question_id: int) -> Response:
-        return Response(self.output(self._question(program_id, question_id), QuestionSerializer))
+        question = access_question(
+            user=self.user, program_id=program_id, question_id=question_id
+        ).obj
+        return Response(self.output(question, QuestionSerializer))
 
     @extend_schema(
         summary="Change a question (managers only)",
         request=QuestionUpdateSerializer,
-        responses={200: QuestionSerializer},
+        responses=writing(QuestionSerializer),
     )
     def patch(self, request: Request, program_id: int, question_id: int) -> Response:
-        question = self._question(program_id, question_id)
-        ensure_manages_program(user=self.user, program=question.program)
+        question = access_question(
+            user=self.user, program_id=program_id, question_id=question_id, to="change"
+        ).obj
         data = QuestionUpdateSerializer(question, data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         question = question_update(question=question, updated_by=self.user, **data.validated_data)
         return Response(self.output(question, QuestionSerializer))
 
     @extend_schema(
-        summary="Remove a question and its answers (managers only)", responses={204: None}
+        summary="Remove a question and its answers (managers only)",
+        responses=writing(None, status=204),
     )
     def delete(self, request: Request, program_id: int, question_id: int) -> Response:
-        question = self._question(program_id, question_id)
-        ensure_manages_program(user=self.user, program=question.program)
+        question = access_question(
+            user=self.user, program_id=program_id, question_id=question_id, to="change"
+        ).obj
         question_delete(question=question, deleted_by=self.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
