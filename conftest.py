@@ -41,6 +41,14 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     return result
 
 
+@pytest.fixture(autouse=True)
+def postgres_only(request: pytest.FixtureRequest) -> None:
+    """Skip a test marked `postgres` on SQLite, which serialises every write (CI runs them with
+    DATABASE_URL pointing at PostgreSQL)."""
+    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://...")
+
+
 @pytest.fixture
 def manager(db: None) -> User:
     return make_person("manager@example.org", "Maria Manager", job_title="HR lead")
