@@ -128,6 +128,17 @@ def member_emails(*, organisation_id: int, emails: set[str]) -> set[str]:
     return explicit | by_domain
 
 
+def first_manager(*, organisation: Organisation) -> User | None:
+    """The organisation's longest-standing program manager (commands act as them by default)."""
+    manager = (
+        OrganisationManager.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("created_at", "pk")
+        .first()
+    )
+    return manager.user if manager is not None else None
+
+
 def organisation_managers(*, organisation: Organisation) -> QuerySet[OrganisationManager]:
     """The managers of an organisation (the caller has checked the person manages it)."""
     return (

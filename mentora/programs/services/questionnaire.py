@@ -25,7 +25,7 @@ QUESTION_FIELDS = frozenset(
 )
 
 
-def _require_manager(*, user: User, program: Program) -> None:
+def _require_change(*, user: User, program: Program) -> None:
     require(
         PROGRAM_CAPABILITIES,
         roles=program_roles(program=program, user=user),
@@ -80,7 +80,7 @@ def question_create(
     help_text: str = "",
 ) -> Question:
     """Add a question at the end of a program's questionnaire."""
-    _require_manager(user=created_by, program=program)
+    _require_change(user=created_by, program=program)
     last = program.questions.order_by("-position").values_list("position", flat=True).first()
     question = Question(
         program=program,
@@ -113,7 +113,7 @@ def _validate_matching_rule(question: Question) -> None:
 @transaction.atomic
 def question_update(*, question: Question, updated_by: User, **fields: Any) -> Question:
     """Change a question; its kind and choices are validated as on creation."""
-    _require_manager(user=updated_by, program=question.program)
+    _require_change(user=updated_by, program=question.program)
     for name, value in fields.items():
         if name not in QUESTION_FIELDS | {"position"}:
             raise ValidationError(f"Unknown question field {name!r}.")
@@ -126,7 +126,7 @@ def question_update(*, question: Question, updated_by: User, **fields: Any) -> Q
 @transaction.atomic
 def question_delete(*, question: Question, deleted_by: User) -> None:
     """Remove a question and its answers."""
-    _require_manager(user=deleted_by, program=question.program)
+    _require_change(user=deleted_by, program=question.program)
     question.delete()
 
 
