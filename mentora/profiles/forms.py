@@ -31,7 +31,7 @@ class OwnPhotoInput(forms.ClearableFileInput):
         return _OwnPhoto() if self.is_initial(value) else None
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(forms.ModelForm[Profile]):
     languages = forms.MultipleChoiceField(
         choices=LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple
     )

@@ -6,8 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
+from pytest_django.live_server_helper import LiveServer
 
-from mentora.programs.models import Enrollment, Program
+from mentora.accounts.models import User
+from mentora.programs.models import Enrollment, Organisation, Program
 from mentora.testing import PASSWORD
 from mentora.testing.programs import verify_domain
 
@@ -25,7 +28,11 @@ BAD_ROWS = (
 
 
 def test_manager_creates_a_program_and_imports_a_csv(
-    page, live_server, organisation, manager, tmp_path
+    page: Page,
+    live_server: LiveServer,
+    organisation: Organisation,
+    manager: User,
+    tmp_path: Path,
 ) -> None:
     # The example file's people are at example.org, a verified domain of the organisation: they
     # are its people, so the import enrolls them (anyone else would be invited).

@@ -38,7 +38,8 @@ def test_taxonomy_synonyms_are_unambiguous() -> None:
         for name, synonyms in skills:
             assert len({s.lower() for s in synonyms}) == len(synonyms), name
             for synonym in synonyms:
-                assert synonym.strip() == synonym and synonym, (name, synonym)
+                assert synonym, name
+                assert synonym.strip() == synonym, (name, synonym)
                 key = synonym.lower()
                 assert key not in owner, f"{synonym!r} of {name!r} clashes with {owner.get(key)!r}"
                 owner[key] = name

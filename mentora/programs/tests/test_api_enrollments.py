@@ -10,8 +10,8 @@ from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
 from mentora.profiles.models import Skill, SkillCategory
-from mentora.programs.models import Enrollment, Program, Question
-from mentora.programs.services import enrollment_submit, question_create
+from mentora.programs.models import Enrollment, Organisation, Program, Question
+from mentora.programs.services import enrollment_submit, organisation_manager_add, question_create
 from mentora.testing import make_person
 
 ApiAs = Callable[[User], APIClient]
@@ -79,10 +79,13 @@ def test_participant_lists_only_their_own_enrollments(
 
 @pytest.mark.django_db
 def test_manager_lists_every_enrollment_of_their_programs_once(
-    api_as: ApiAs, manager: User, mentor: User, mentee: User, organisation, outsider: User
+    api_as: ApiAs,
+    manager: User,
+    mentor: User,
+    mentee: User,
+    organisation: Organisation,
+    outsider: User,
 ) -> None:
-    from mentora.programs.services import organisation_manager_add
-
     # A second manager must not duplicate rows.
     organisation_manager_add(organisation=organisation, user=outsider, added_by=manager)
 

@@ -7,11 +7,12 @@ from collections.abc import Callable
 
 import pytest
 from django.core import mail
+from pytest_django import DjangoCaptureOnCommitCallbacks
 from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
 from mentora.programs.models import Invitation, Organisation, Program, ProgramStateChange, Question
-from mentora.programs.services import question_create
+from mentora.programs.services import program_create, question_create
 
 ApiAs = Callable[[User], APIClient]
 
@@ -92,7 +93,10 @@ def test_duplicate_organisation_name_is_a_400_on_the_name(
 
 @pytest.mark.django_db
 def test_manager_invites_another_manager_by_email(
-    api_as: ApiAs, manager: User, organisation: Organisation, django_capture_on_commit_callbacks
+    api_as: ApiAs,
+    manager: User,
+    organisation: Organisation,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = api_as(manager).post(
@@ -426,8 +430,6 @@ def test_participant_cannot_change_the_questionnaire(
 def test_question_of_another_program_is_404(
     api_as: ApiAs, manager: User, program: Program, organisation: Organisation
 ) -> None:
-    from mentora.programs.services import program_create
-
     second = program_create(organisation=organisation, created_by=manager, name="Second")
     question = question_create(program=second, created_by=manager, text="Why?", kind="long_text")
 

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks
 from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
@@ -50,7 +52,7 @@ def newcomer(program: Program) -> User:
     return make_person("newcomer@example.org", "Nadia Newcomer")
 
 
-def _enroll(client: APIClient, program: Program, answers: dict[str, object]):  # type: ignore[no-untyped-def]
+def _enroll(client: APIClient, program: Program, answers: dict[str, object]) -> Any:
     return client.post(
         f"/api/programs/{program.pk}/enroll/",
         {"role": "mentee", "answers": answers},
@@ -97,7 +99,7 @@ def test_a_nul_character_in_changed_answers_is_a_400(
 
 @pytest.mark.parametrize("value", [True, False, "true", [3], {"value": 3}, "1e400", 99**99])
 def test_a_scale_answer_must_be_a_number_from_1_to_5(
-    api_as: ApiAs, program: Program, newcomer: User, questions: dict[str, Question], value
+    api_as: ApiAs, program: Program, newcomer: User, questions: dict[str, Question], value: Any
 ) -> None:
     scale = questions["scale"]
     response = _enroll(api_as(newcomer), program, {str(scale.pk): value})
@@ -210,7 +212,10 @@ def test_a_line_break_in_an_organisation_or_program_name_is_refused(
 
 
 def test_an_invitation_that_cannot_be_sent_is_never_saved(
-    api_as: ApiAs, manager: User, program: Program, django_capture_on_commit_callbacks
+    api_as: ApiAs,
+    manager: User,
+    program: Program,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     # A name saved before names were checked, with a line break that would break the subject.
     Program.objects.filter(pk=program.pk).update(name="Mentoring\nBcc: all@example.org")

@@ -4,6 +4,7 @@ the manager's pages."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,10 +14,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import Settings
 
 from mentora.accounts.models import User
 from mentora.profiles.models import MenteeNeeds, MentorOffer, Profile
-from mentora.programs.models import Enrollment, Program, Question
+from mentora.programs import services
+from mentora.programs.models import Enrollment, Organisation, Program, Question
 from mentora.programs.participant_io import (
     ImportReport,
     ParticipantImportError,
@@ -46,7 +49,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def people_of_acme(organisation) -> None:
+def people_of_acme(organisation: Organisation) -> None:
     """Acme's verified email domain is example.org, the test files' domain: their people belong
     to Acme, so an import enrolls them. What happens to everyone else is in
     test_organisation_wall.py."""
@@ -78,7 +81,9 @@ def snapshot() -> tuple[int, int, int, int, int, int]:
 # --- Each kind of problem -------------------------------------------------------------------------
 
 
-def test_a_valid_file_has_no_problems_and_counts_what_it_would_create(program, outsider) -> None:
+def test_a_valid_file_has_no_problems_and_counts_what_it_would_create(
+    program: Program, outsider: User
+) -> None:
     existing = {**THIRD, "email": outsider.email}
     report = preview(program, [MENTOR, MENTEE, existing])
     assert report.problems == []
@@ -88,13 +93,13 @@ def test_a_valid_file_has_no_problems_and_counts_what_it_would_create(program, o
     assert (report.mentors, report.mentees) == (1, 2)
 
 
-def test_preview_writes_nothing(program) -> None:
+def test_preview_writes_nothing(program: Program) -> None:
     before = snapshot()
     preview(program, [MENTOR, MENTEE])
     assert snapshot() == before
 
 
-def test_missing_required_column_is_named(program) -> None:
+def test_missing_required_column_is_named(program: Program) -> None:
     rows = [{k: v for k, v in row.items() if k != "role"} for row in (MENTOR, MENTEE)]
     report = preview(program, rows)
     problem = only_problem(report)
@@ -103,12 +108,12 @@ def test_missing_required_column_is_named(program) -> None:
     assert report.valid_row_count == 0
 
 
-def test_empty_required_cell_is_reported(program) -> None:
+def test_empty_required_cell_is_reported(program: Program) -> None:
     problem = only_problem(preview(program, [MENTOR, {**MENTEE, "display_name": ""}]))
     assert (problem.row, problem.column, problem.value) == (3, "display_name", "")
 
 
-def test_bad_email_is_reported(program) -> None:
+def test_bad_email_is_reported(program: Program) -> None:
     report = preview(program, [MENTOR, {**MENTEE, "email": "grace at example"}])
     problem = only_problem(report)
     assert (problem.row, problem.column, problem.value) == (3, "email", "grace at example")
@@ -116,7 +121,7 @@ def test_bad_email_is_reported(program) -> None:
     assert report.valid_row_count == 1
 
 
-def test_unknown_timezone_is_reported(program) -> None:
+def test_unknown_timezone_is_reported(program: Program) -> None:
     problem = only_problem(preview(program, [{**MENTOR, "timezone": "Mars/Olympus_Mons"}]))
     assert (problem.row, problem.column, problem.value) == (2, "timezone", "Mars/Olympus_Mons")
     assert "IANA timezone" in problem.message
@@ -132,32 +137,36 @@ def test_unknown_timezone_is_reported(program) -> None:
         ("hours_per_month", "lots", "not a whole number"),
     ],
 )
-def test_bad_number_says_row_column_and_value(program, column, value, message) -> None:
+def test_bad_number_says_row_column_and_value(
+    program: Program, column: str, value: Any, message: str
+) -> None:
     problem = only_problem(preview(program, [THIRD, {**MENTOR, column: value}]))
     assert (problem.row, problem.column, problem.value) == (3, column, value)
     assert message in problem.message
 
 
-def test_same_person_twice_in_one_role_is_a_duplicate(program) -> None:
+def test_same_person_twice_in_one_role_is_a_duplicate(program: Program) -> None:
     twice = {**MENTOR, "email": "ADA@example.org"}
     problem = only_problem(preview(program, [MENTOR, MENTEE, twice]))
     assert (problem.row, problem.column, problem.value) == (4, "email", "ada@example.org")
     assert "already on row 2" in problem.message
 
 
-def test_person_already_enrolled_in_that_role_is_a_duplicate(program, mentor) -> None:
+def test_person_already_enrolled_in_that_role_is_a_duplicate(
+    program: Program, mentor: User
+) -> None:
     problem = only_problem(preview(program, [{**MENTOR, "email": mentor.email}]))
     assert (problem.row, problem.column, problem.value) == (2, "email", mentor.email)
     assert "already enrolled as mentor" in problem.message
 
 
-def test_unknown_skill_comes_with_suggestions(program) -> None:
+def test_unknown_skill_comes_with_suggestions(program: Program) -> None:
     problem = only_problem(preview(program, [{**MENTOR, "skills": "Pyhton; SQL"}]))
     assert (problem.row, problem.column, problem.value) == (2, "skills", "Pyhton")
     assert "Did you mean Python" in problem.message
 
 
-def test_skills_match_names_and_synonyms_in_any_case(program) -> None:
+def test_skills_match_names_and_synonyms_in_any_case(program: Program) -> None:
     assert preview(program, [{**MENTOR, "skills": "python; sql; golang; Excel"}]).problems == []
 
 
@@ -171,13 +180,13 @@ def test_skills_match_names_and_synonyms_in_any_case(program) -> None:
         ("focus_areas", "world domination"),
     ],
 )
-def test_unknown_choice_value_is_reported(program, column, value) -> None:
+def test_unknown_choice_value_is_reported(program: Program, column: str, value: Any) -> None:
     problem = only_problem(preview(program, [{**MENTOR, column: value}]))
     assert (problem.row, problem.column, problem.value) == (2, column, value)
     assert "not one of" in problem.message
 
 
-def test_choices_accept_slugs_and_labels_in_any_case(program) -> None:
+def test_choices_accept_slugs_and_labels_in_any_case(program: Program) -> None:
     row = {
         **MENTEE,
         "industry": "Non profit",
@@ -199,12 +208,12 @@ def test_choices_accept_slugs_and_labels_in_any_case(program) -> None:
     assert values.side["organisation_preference"] == "different"
 
 
-def test_bad_profile_url_is_reported(program) -> None:
+def test_bad_profile_url_is_reported(program: Program) -> None:
     problem = only_problem(preview(program, [{**MENTOR, "profile_url": "not a url"}]))
     assert (problem.row, problem.column, problem.value) == (2, "profile_url", "not a url")
 
 
-def test_unknown_manager_email_is_reported(program) -> None:
+def test_unknown_manager_email_is_reported(program: Program) -> None:
     row = {**MENTEE, "manager_email": "nobody@example.org"}
     problem = only_problem(preview(program, [MENTOR, row]))
     assert (problem.row, problem.column, problem.value) == (
@@ -216,11 +225,13 @@ def test_unknown_manager_email_is_reported(program) -> None:
     assert "neither in the file nor a member of Acme Health" in problem.message
 
 
-def test_manager_email_may_name_a_member_of_the_organisation(program, outsider) -> None:
+def test_manager_email_may_name_a_member_of_the_organisation(
+    program: Program, outsider: User
+) -> None:
     assert preview(program, [{**MENTEE, "manager_email": outsider.email}]).problems == []
 
 
-def test_both_roles_refused_when_the_program_does_not_allow_it(program) -> None:
+def test_both_roles_refused_when_the_program_does_not_allow_it(program: Program) -> None:
     as_mentee = {
         **MENTOR,
         "role": "mentee",
@@ -233,13 +244,13 @@ def test_both_roles_refused_when_the_program_does_not_allow_it(program) -> None:
     assert "also mentor (on row 2)" in problem.message
 
 
-def test_both_roles_refused_against_an_existing_enrollment(program, mentee) -> None:
+def test_both_roles_refused_against_an_existing_enrollment(program: Program, mentee: User) -> None:
     problem = only_problem(preview(program, [{**MENTOR, "email": mentee.email}]))
     assert (problem.row, problem.column) == (2, "role")
     assert "already enrolled" in problem.message
 
 
-def test_both_roles_allowed_when_the_program_allows_it(program) -> None:
+def test_both_roles_allowed_when_the_program_allows_it(program: Program) -> None:
     program.allow_dual_role = True
     program.save()
     as_mentee = {
@@ -254,7 +265,7 @@ def test_both_roles_allowed_when_the_program_allows_it(program) -> None:
     assert (report.people_to_enroll, report.mentors, report.mentees) == (1, 1, 1)
 
 
-def test_rows_of_one_person_must_agree_on_their_profile(program) -> None:
+def test_rows_of_one_person_must_agree_on_their_profile(program: Program) -> None:
     program.allow_dual_role = True
     program.save()
     as_mentee = {
@@ -270,18 +281,20 @@ def test_rows_of_one_person_must_agree_on_their_profile(program) -> None:
     assert "differs from row 2" in problem.message
 
 
-def test_mentor_only_column_on_a_mentee_row_is_reported(program) -> None:
+def test_mentor_only_column_on_a_mentee_row_is_reported(program: Program) -> None:
     problem = only_problem(preview(program, [MENTOR, {**MENTEE, "capacity": "2"}]))
     assert (problem.row, problem.column, problem.value) == (3, "capacity", "2")
     assert "only for a mentor" in problem.message
 
 
-def test_unknown_role_is_reported(program) -> None:
+def test_unknown_role_is_reported(program: Program) -> None:
     problem = only_problem(preview(program, [{**MENTOR, "role": "sensei"}]))
     assert (problem.row, problem.column, problem.value) == (2, "role", "sensei")
 
 
-def test_coaching_program_takes_coach_and_coachee(organisation, manager) -> None:
+def test_coaching_program_takes_coach_and_coachee(
+    organisation: Organisation, manager: User
+) -> None:
     coaching = program_create(
         organisation=organisation, created_by=manager, name="Coaching", kind="coaching"
     )
@@ -290,13 +303,15 @@ def test_coaching_program_takes_coach_and_coachee(organisation, manager) -> None
     assert (report.mentors, report.mentees) == (1, 1)
 
 
-def test_mentoring_program_refuses_coach(program) -> None:
+def test_mentoring_program_refuses_coach(program: Program) -> None:
     problem = only_problem(preview(program, [{**MENTOR, "role": "coach"}]))
     assert (problem.row, problem.column, problem.value) == (2, "role", "coach")
     assert "mentoring program" in problem.message
 
 
-def test_required_questions_are_left_for_the_imported_people_to_answer(program, manager) -> None:
+def test_required_questions_are_left_for_the_imported_people_to_answer(
+    program: Program, manager: User
+) -> None:
     question = question_create(
         program=program,
         created_by=manager,
@@ -324,7 +339,7 @@ def test_required_questions_are_left_for_the_imported_people_to_answer(program, 
     assert enrollments_missing_answers(user=imported.user) == []
 
 
-def test_file_that_is_not_utf8_is_named(program) -> None:
+def test_file_that_is_not_utf8_is_named(program: Program) -> None:
     data = "email,display_name,role\nzoë@example.org,Zoë,mentee\n".encode("latin-1")
     report = participants_import_preview(program=program, file_name="équipe.csv", data=data)
     problem = only_problem(report)
@@ -332,14 +347,14 @@ def test_file_that_is_not_utf8_is_named(program) -> None:
     assert "équipe.csv is not UTF-8" in problem.message
 
 
-def test_csv_with_byte_order_mark_is_read(program) -> None:
+def test_csv_with_byte_order_mark_is_read(program: Program) -> None:
     data = b"\xef\xbb\xbf" + csv_bytes([MENTOR])
     report = participants_import_preview(program=program, file_name="people.csv", data=data)
     assert report.problems == []
     assert report.valid_row_count == 1
 
 
-def test_header_names_are_read_in_any_case_and_order(program) -> None:
+def test_header_names_are_read_in_any_case_and_order(program: Program) -> None:
     data = b"Role,E-mail,Display Name\nmentor,ada@example.org,Ada\n"
     # "E-mail" is not "email": the required column is missing and named.
     assert preview_bytes(program, data).problems[0].column == "email"
@@ -354,22 +369,22 @@ def preview_bytes(program: Program, data: bytes, name: str = "people.csv") -> Im
     return participants_import_preview(program=program, file_name=name, data=data)
 
 
-def test_semicolon_separated_file_is_explained(program) -> None:
+def test_semicolon_separated_file_is_explained(program: Program) -> None:
     problem = only_problem(preview_bytes(program, b"email;display_name;role\na@b.org;A;mentor\n"))
     assert "semicolons" in problem.message
 
 
-def test_other_file_types_are_refused(program) -> None:
+def test_other_file_types_are_refused(program: Program) -> None:
     problem = only_problem(preview_bytes(program, b"whatever", name="people.pdf"))
     assert "neither a .csv nor a .xlsx" in problem.message
 
 
-def test_broken_xlsx_is_reported_not_raised(program) -> None:
+def test_broken_xlsx_is_reported_not_raised(program: Program) -> None:
     problem = only_problem(preview_bytes(program, b"PK not really a zip", name="people.xlsx"))
     assert "people.xlsx is not a readable XLSX workbook" in problem.message
 
 
-def test_every_problem_of_a_row_is_listed_in_column_order(program) -> None:
+def test_every_problem_of_a_row_is_listed_in_column_order(program: Program) -> None:
     row = {**MENTOR, "email": "bad", "timezone": "Nowhere", "capacity": "many"}
     report = preview(program, [row])
     assert [(p.row, p.column) for p in report.problems] == [
@@ -380,7 +395,7 @@ def test_every_problem_of_a_row_is_listed_in_column_order(program) -> None:
     assert str(report.problems[0]) == "row 2, column email, value 'bad': not a valid email address."
 
 
-def test_example_file_in_the_docs_is_valid(program) -> None:
+def test_example_file_in_the_docs_is_valid(program: Program) -> None:
     report = preview_bytes(program, EXAMPLE.read_bytes(), name="participants.csv")
     assert report.problems == []
     assert (report.total_rows, report.mentors, report.mentees) == (10, 5, 5)
@@ -389,7 +404,9 @@ def test_example_file_in_the_docs_is_valid(program) -> None:
 # --- Writing --------------------------------------------------------------------------------------
 
 
-def test_import_creates_people_profiles_and_active_enrollments(program, manager) -> None:
+def test_import_creates_people_profiles_and_active_enrollments(
+    program: Program, manager: User
+) -> None:
     report = participants_import(
         program=program,
         file_name="people.csv",
@@ -417,7 +434,7 @@ def test_import_creates_people_profiles_and_active_enrollments(program, manager)
 
 
 def test_import_activates_enrollments_even_when_the_program_needs_approval(
-    program, manager
+    program: Program, manager: User
 ) -> None:
     program.requires_approval = True
     program.save()
@@ -429,7 +446,7 @@ def test_import_activates_enrollments_even_when_the_program_needs_approval(
     assert enrollment.decided_by == manager
 
 
-def test_import_never_changes_an_existing_accounts_profile(program, manager) -> None:
+def test_import_never_changes_an_existing_accounts_profile(program: Program, manager: User) -> None:
     # Issue 10 changes this on purpose: the file used to fill the empty fields of an existing
     # profile (a phishing profile_url, say); now it changes nothing of an account that exists.
     known = make_person("known@example.org", "Known Person", job_title="")
@@ -459,14 +476,14 @@ def test_import_never_changes_an_existing_accounts_profile(program, manager) -> 
     assert known.email == "known@example.org"
 
 
-def test_import_needs_a_manager_of_the_program(program, outsider) -> None:
+def test_import_needs_a_manager_of_the_program(program: Program, outsider: User) -> None:
     with pytest.raises(PermissionDenied):
         participants_import(
             program=program, file_name="p.csv", data=csv_bytes([MENTOR]), imported_by=outsider
         )
 
 
-def test_nothing_is_written_when_any_row_is_invalid(program, manager) -> None:
+def test_nothing_is_written_when_any_row_is_invalid(program: Program, manager: User) -> None:
     before = snapshot()
     with pytest.raises(ParticipantImportError) as caught:
         participants_import(
@@ -480,8 +497,10 @@ def test_nothing_is_written_when_any_row_is_invalid(program, manager) -> None:
     assert snapshot() == before
 
 
-def test_failure_half_way_leaves_nothing_behind(program, manager, monkeypatch) -> None:
-    real = importing.enrollment_submit
+def test_failure_half_way_leaves_nothing_behind(
+    program: Program, manager: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = services.enrollment_submit
     calls = {"n": 0}
 
     def fail_on_third_row(**kwargs: Any) -> Enrollment:
@@ -504,9 +523,9 @@ def test_failure_half_way_leaves_nothing_behind(program, manager, monkeypatch) -
 
 
 def test_a_row_a_service_refuses_is_reported_and_nothing_is_written(
-    program, manager, monkeypatch
+    program: Program, manager: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = importing.enrollment_submit
+    real = services.enrollment_submit
 
     def refuse_alan(**kwargs: Any) -> Enrollment:
         if kwargs["user"].email == THIRD["email"]:
@@ -528,7 +547,7 @@ def test_a_row_a_service_refuses_is_reported_and_nothing_is_written(
     assert snapshot() == before
 
 
-def test_only_valid_rows_writes_exactly_the_valid_rows(program, manager) -> None:
+def test_only_valid_rows_writes_exactly_the_valid_rows(program: Program, manager: User) -> None:
     rows = [
         MENTOR,
         {**MENTEE, "email": "broken"},
@@ -550,7 +569,9 @@ def test_only_valid_rows_writes_exactly_the_valid_rows(program, manager) -> None
     assert imported == {"ada@example.org", "alan@example.org"}
 
 
-def test_only_valid_rows_leaves_out_a_row_whose_manager_is_left_out(program, manager) -> None:
+def test_only_valid_rows_leaves_out_a_row_whose_manager_is_left_out(
+    program: Program, manager: User
+) -> None:
     rows = [{**MENTOR, "timezone": "Nowhere"}, MENTEE, THIRD]
     report = participants_import(
         program=program,
@@ -566,7 +587,7 @@ def test_only_valid_rows_leaves_out_a_row_whose_manager_is_left_out(program, man
     ) == ["alan@example.org"]
 
 
-def test_progress_is_reported_for_every_row(program, manager) -> None:
+def test_progress_is_reported_for_every_row(program: Program, manager: User) -> None:
     seen: list[tuple[int, int]] = []
     participants_import(
         program=program,
@@ -578,7 +599,7 @@ def test_progress_is_reported_for_every_row(program, manager) -> None:
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
 
-def test_xlsx_file_is_imported_like_a_csv(program, manager) -> None:
+def test_xlsx_file_is_imported_like_a_csv(program: Program, manager: User) -> None:
     header = list(MENTOR)
     data = xlsx_bytes(
         [
@@ -601,7 +622,7 @@ def test_xlsx_file_is_imported_like_a_csv(program, manager) -> None:
     assert Enrollment.objects.get(user=ada).mentor_offer.capacity == 3
 
 
-def test_xlsx_problems_use_spreadsheet_row_numbers(program) -> None:
+def test_xlsx_problems_use_spreadsheet_row_numbers(program: Program) -> None:
     data = xlsx_bytes(
         [
             ["email", "display_name", "role", "years_experience"],
@@ -620,13 +641,13 @@ def test_xlsx_problems_use_spreadsheet_row_numbers(program) -> None:
 # --- The management command -----------------------------------------------------------------------
 
 
-def write(tmp_path, rows: list[dict[str, str]], name: str = "people.csv"):
+def write(tmp_path: Path, rows: list[dict[str, str]], name: str = "people.csv") -> Path:
     path = tmp_path / name
     path.write_bytes(csv_bytes(rows))
     return path
 
 
-def test_command_dry_run_writes_nothing(program, manager, tmp_path) -> None:
+def test_command_dry_run_writes_nothing(program: Program, manager: User, tmp_path: Path) -> None:
     path = write(tmp_path, [MENTOR, MENTEE])
     out = io.StringIO()
     before = snapshot()
@@ -636,7 +657,9 @@ def test_command_dry_run_writes_nothing(program, manager, tmp_path) -> None:
     assert "nothing was written" in out.getvalue()
 
 
-def test_command_imports_with_a_progress_bar(program, manager, tmp_path) -> None:
+def test_command_imports_with_a_progress_bar(
+    program: Program, manager: User, tmp_path: Path
+) -> None:
     path = write(tmp_path, [MENTOR, MENTEE, THIRD])
     out, err = io.StringIO(), io.StringIO()
     call_command("import_participants", program.pk, str(path), stdout=out, stderr=err)
@@ -645,7 +668,9 @@ def test_command_imports_with_a_progress_bar(program, manager, tmp_path) -> None
     assert Enrollment.objects.filter(program=program, user__email=MENTOR["email"]).exists()
 
 
-def test_command_lists_problems_and_exits_with_an_error(program, manager, tmp_path) -> None:
+def test_command_lists_problems_and_exits_with_an_error(
+    program: Program, manager: User, tmp_path: Path
+) -> None:
     path = write(tmp_path, [MENTOR, {**MENTEE, "years_experience": "a decade"}])
     out = io.StringIO()
     before = snapshot()
@@ -657,7 +682,9 @@ def test_command_lists_problems_and_exits_with_an_error(program, manager, tmp_pa
     assert snapshot() == before
 
 
-def test_command_dry_run_with_problems_exits_with_an_error(program, manager, tmp_path) -> None:
+def test_command_dry_run_with_problems_exits_with_an_error(
+    program: Program, manager: User, tmp_path: Path
+) -> None:
     path = write(tmp_path, [{**MENTOR, "email": "nope"}])
     with pytest.raises(CommandError):
         call_command(
@@ -665,7 +692,7 @@ def test_command_dry_run_with_problems_exits_with_an_error(program, manager, tmp
         )
 
 
-def test_command_only_valid_rows(program, manager, tmp_path) -> None:
+def test_command_only_valid_rows(program: Program, manager: User, tmp_path: Path) -> None:
     path = write(tmp_path, [MENTOR, {**MENTEE, "email": "nope"}])
     call_command(
         "import_participants",
@@ -680,13 +707,15 @@ def test_command_only_valid_rows(program, manager, tmp_path) -> None:
     ) == [MENTOR["email"]]
 
 
-def test_command_as_someone_who_does_not_manage_the_program(program, outsider, tmp_path) -> None:
+def test_command_as_someone_who_does_not_manage_the_program(
+    program: Program, outsider: User, tmp_path: Path
+) -> None:
     path = write(tmp_path, [MENTOR])
     with pytest.raises(CommandError, match="does not manage"):
         call_command("import_participants", program.pk, str(path), "--as", outsider.email)
 
 
-def test_command_names_a_missing_file_and_program(program, tmp_path) -> None:
+def test_command_names_a_missing_file_and_program(program: Program, tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_participants", program.pk, str(tmp_path / "missing.csv"))
     with pytest.raises(CommandError, match="no program number"):
@@ -697,19 +726,21 @@ def test_command_names_a_missing_file_and_program(program, tmp_path) -> None:
 
 
 @pytest.fixture
-def uploads(settings, tmp_path):
+def uploads(settings: Settings, tmp_path: Path) -> Path:
     settings.VAR_DIR = tmp_path
     return tmp_path / "imports"
 
 
-def upload(client: Client, program: Program, data: bytes, name: str = "people.csv"):
+def upload(client: Client, program: Program, data: bytes, name: str = "people.csv") -> Any:
     return client.post(
         reverse("programs:import", kwargs={"program_id": program.pk}),
         {"file": SimpleUploadedFile(name, data, content_type="text/csv")},
     )
 
 
-def test_upload_preview_and_import_all(client: Client, manager, program, uploads) -> None:
+def test_upload_preview_and_import_all(
+    client: Client, manager: User, program: Program, uploads: Path
+) -> None:
     client.force_login(manager)
     page = client.get(reverse("programs:import", kwargs={"program_id": program.pk}))
     assert page.status_code == 200
@@ -731,7 +762,7 @@ def test_upload_preview_and_import_all(client: Client, manager, program, uploads
 
 
 def test_preview_lists_problems_and_imports_only_valid_rows_when_asked(
-    client: Client, manager, program, uploads
+    client: Client, manager: User, program: Program, uploads: Path
 ) -> None:
     client.force_login(manager)
     response = upload(client, program, csv_bytes([MENTOR, {**MENTEE, "timezone": "Atlantis"}]))
@@ -750,7 +781,7 @@ def test_preview_lists_problems_and_imports_only_valid_rows_when_asked(
 
 
 def test_upload_refuses_other_file_types_and_large_files(
-    client: Client, manager, program, uploads
+    client: Client, manager: User, program: Program, uploads: Path
 ) -> None:
     client.force_login(manager)
     response = upload(client, program, b"%PDF", name="people.pdf")
@@ -762,7 +793,7 @@ def test_upload_refuses_other_file_types_and_large_files(
 
 
 def test_an_upload_belongs_to_its_session(
-    client: Client, manager, program, organisation, uploads
+    client: Client, manager: User, program: Program, organisation: Organisation, uploads: Path
 ) -> None:
     client.force_login(manager)
     location = upload(client, program, csv_bytes([MENTOR]))["Location"]
@@ -776,7 +807,12 @@ def test_an_upload_belongs_to_its_session(
 
 
 def test_outsiders_and_other_organisations_get_404(
-    client: Client, outsider, mentee, program, other_organisation_program, uploads
+    client: Client,
+    outsider: User,
+    mentee: User,
+    program: Program,
+    other_organisation_program: Program,
+    uploads: Path,
 ) -> None:
     other_manager = User.objects.get(email="other-manager@example.org")
     for person in (outsider, mentee, other_manager):
@@ -793,7 +829,7 @@ def test_outsiders_and_other_organisations_get_404(
     assert not User.objects.filter(email=MENTOR["email"]).exists()
 
 
-def test_import_pages_need_login(client: Client, program) -> None:
+def test_import_pages_need_login(client: Client, program: Program) -> None:
     response = client.get(reverse("programs:import", kwargs={"program_id": program.pk}))
     assert response.status_code == 302
     assert "login" in response["Location"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -23,6 +24,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks
 from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
@@ -166,7 +168,7 @@ def _without(text: str, *words: str) -> str:
 
 
 def test_the_preview_says_the_same_for_an_address_with_and_without_an_account(
-    client: Client, manager: User, program: Program, victim: User, tmp_path
+    client: Client, manager: User, program: Program, victim: User, tmp_path: Path
 ) -> None:
     ghost_row = {**STRANGER_ROW, "email": "ghost@elsewhere.example"}
 
@@ -205,7 +207,7 @@ def test_confirming_an_import_invites_people_outside_the_organisation(
     manager: User,
     program: Program,
     victim: User,
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     client.force_login(manager)
     with django_capture_on_commit_callbacks(execute=True):

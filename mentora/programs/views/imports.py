@@ -43,8 +43,8 @@ class ParticipantFileForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXTENSIONS)}),
     )
 
-    def clean_file(self) -> UploadedFile:
-        upload: UploadedFile = self.cleaned_data["file"]
+    def clean_file(self) -> UploadedFile[bytes]:
+        upload: UploadedFile[bytes] = self.cleaned_data["file"]
         name = upload.name or ""
         if PurePath(name).suffix.lower() not in EXTENSIONS:
             raise forms.ValidationError(f"{name} is not a .csv or .xlsx file.")
@@ -118,7 +118,7 @@ def upload(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     program = get_managed_program(user=request.user, program_id=program_id)
     form = ParticipantFileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload_file: UploadedFile = form.cleaned_data["file"]
+        upload_file: UploadedFile[bytes] = form.cleaned_data["file"]
         token = _keep_upload(
             request, program=program, file_name=upload_file.name or "", data=upload_file.read()
         )
