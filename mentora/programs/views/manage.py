@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import attach_errors, fail
+from mentora.lib.wording import role_words
 from mentora.profiles.forms import split_commas
 from mentora.profiles.selectors import skills_for_organisation
 from mentora.programs import selectors, services
@@ -204,6 +205,7 @@ def manage_program(request: AuthenticatedHttpRequest, program_id: int) -> HttpRe
             "status": status,
             "role": role,
             "statuses": Enrollment.Status.choices,
+            "words": role_words(coaching=program.is_coaching),
             "next_states": [
                 (move.target, PROGRAM_LIFECYCLE.label(move.target))
                 for move in PROGRAM_LIFECYCLE.available(

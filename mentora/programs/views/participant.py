@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.accounts.models import User
 from mentora.lib.forms import attach_errors, fail
+from mentora.lib.wording import role_words
 from mentora.profiles.forms import MenteeNeedsForm, MentorOfferForm, ProfileForm, split_commas
 from mentora.profiles.models import Profile
 from mentora.profiles.selectors import skills_for_organisation
@@ -74,6 +75,13 @@ def program_detail(request: AuthenticatedHttpRequest, program_id: int) -> HttpRe
     program = access.obj
     mine = selectors.enrollments_in_program(user=request.user, program=program)
     live = {e.role for e in mine if e.status in LIVE}
+    # Withdraw buttons only where the enrollment lifecycle lets the person withdraw now.
+    withdrawable = {
+        e.pk
+        for e in mine
+        if Enrollment.Status.WITHDRAWN
+        in services.enrollment_moves_available(enrollment=e, user=request.user)
+    }
     # Offer only the roles the person can still take: not one they hold, and not a second
     # role unless the program allows both.
     open_roles = [
@@ -90,6 +98,7 @@ def program_detail(request: AuthenticatedHttpRequest, program_id: int) -> HttpRe
         {
             "program": program,
             "my_enrollments": mine,
+            "withdrawable": withdrawable,
             "open_roles": [(role, program.role_label(role)) for role in open_roles],
             "manages": access.has(MANAGER),
             "can_enroll": can_enroll,
@@ -141,7 +150,11 @@ def enroll(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     program = access_program(user=user, program_id=program_id, to="enroll").obj
     role = request.POST.get("role") or request.GET.get("role")
     if role not in Enrollment.Role.values:
-        return render(request, "programs/enroll_role.html", {"program": program})
+        return render(
+            request,
+            "programs/enroll_role.html",
+            {"program": program, "words": role_words(coaching=program.is_coaching)},
+        )
     questions = [q for q in program.questions.all() if q.applies_to(role)]
     profile = Profile.objects.filter(user=user).first()
     side_form_class = MentorOfferForm if role == Enrollment.Role.MENTOR else MenteeNeedsForm
