@@ -33,7 +33,8 @@ NOT_FOUND = OpenApiResponse(
 
 
 def reading(ok: Any, *, bad_request: bool = False, not_found: bool = True) -> dict[int, Any]:
-    """The answers of a read: `ok`, 401, 404 for what one may not see, 400 for bad filters."""
+    """The answers of a read: `ok`, 401, 404 (what one may not see, or a page of a list that does
+    not exist), and 400 for bad filters."""
     answers: dict[int, Any] = {200: ok, 401: UNAUTHORIZED}
     if not_found:
         answers[404] = NOT_FOUND
@@ -42,14 +43,13 @@ def reading(ok: Any, *, bad_request: bool = False, not_found: bool = True) -> di
     return answers
 
 
-def writing(ok: Any, *, status: int = 200, not_found: bool = True) -> dict[int, Any]:
+def writing(
+    ok: Any, *, status: int = 200, not_found: bool = True, bad_request: bool = True
+) -> dict[int, Any]:
     """The answers of a write: `ok` (under `status`), 400, 401, 403, and 404."""
-    answers: dict[int, Any] = {
-        status: ok,
-        400: BAD_REQUEST,
-        401: UNAUTHORIZED,
-        403: FORBIDDEN,
-    }
+    answers: dict[int, Any] = {status: ok, 401: UNAUTHORIZED, 403: FORBIDDEN}
+    if bad_request:
+        answers[400] = BAD_REQUEST
     if not_found:
         answers[404] = NOT_FOUND
     return answers

@@ -60,7 +60,7 @@ class EnrollmentListView(ListApiView[Enrollment]):
     @extend_schema(
         summary="Your own enrollments and those of the programs you manage",
         parameters=[EnrollmentFilters],
-        responses=reading(EnrollmentSerializer(many=True), bad_request=True, not_found=False),
+        responses=reading(EnrollmentSerializer(many=True), bad_request=True),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)

@@ -38,7 +38,7 @@ class OrganisationListView(ListApiView[Organisation]):
 
     @extend_schema(
         summary="Organisations you manage or belong to, or whose programs you can see",
-        responses=reading(OrganisationSerializer(many=True), not_found=False),
+        responses=reading(OrganisationSerializer(many=True)),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)

@@ -30,7 +30,7 @@ class ProfileListView(ListApiView[Profile]):
 
     @extend_schema(
         summary="Profiles you may see: yours, your programs' participants, your counterparts",
-        responses=reading(ProfileSerializer(many=True), not_found=False),
+        responses=reading(ProfileSerializer(many=True)),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)

@@ -57,7 +57,7 @@ class ProgramListView(ListApiView[Program]):
     @extend_schema(
         summary="Programs you manage, take part in, are invited to, or can enroll in",
         parameters=[ProgramFilters],
-        responses=reading(ProgramSerializer(many=True), bad_request=True, not_found=False),
+        responses=reading(ProgramSerializer(many=True), bad_request=True),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)

@@ -77,7 +77,7 @@ class QuestionDetailView(ApiView[Question]):
 
     @extend_schema(
         summary="Remove a question and its answers (managers only)",
-        responses=writing(None, status=204),
+        responses=writing(None, status=204, bad_request=False),
     )
     def delete(self, request: Request, program_id: int, question_id: int) -> Response:
         question = access_question(

@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.lib.api import ListApiView
+from mentora.lib.api_responses import reading
 from mentora.profiles.api.serializers import SkillSerializer
 from mentora.profiles.models import Skill
 from mentora.profiles.selectors import skills_for_organisation
@@ -43,7 +44,9 @@ class SkillListView(ListApiView[Skill]):
         return skills.order_by("category__name", "name", "pk")
 
     @extend_schema(
-        summary="The skills taxonomy, with categories and synonyms", parameters=[SkillFilters]
+        summary="The skills taxonomy, with categories and synonyms",
+        parameters=[SkillFilters],
+        responses=reading(SkillSerializer(many=True), bad_request=True),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)
