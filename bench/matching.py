@@ -27,16 +27,23 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import ortools
+import scipy
+from scipy.optimize import linear_sum_assignment
 
 ROOT = Path(__file__).resolve().parent.parent
 # This file is called matching.py: drop its folder from the path so that `import matching`
 # finds the library it is compared with, and put the project root first.
 sys.path = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+
+from matching.games import HospitalResident  # noqa: E402
 
 from mentora.engine.candidates import SCORE_SCALE, CandidateGraph, generate_candidates  # noqa: E402
 from mentora.engine.csvio import (  # noqa: E402
@@ -49,6 +56,7 @@ from mentora.engine.features import build_model  # noqa: E402
 from mentora.engine.metrics import compute_metrics  # noqa: E402
 from mentora.engine.records import Constraints, ScoringOptions, Weights  # noqa: E402
 from mentora.engine.solvers import solve  # noqa: E402
+from mentora.engine.solvers.stable import mentor_preference_keys  # noqa: E402
 from mentora.engine.synthetic import DEMOGRAPHIC_VALUES, synthetic_population  # noqa: E402
 
 SIZES: dict[str, tuple[int, int]] = {
@@ -91,11 +99,6 @@ def machine() -> dict[str, Any]:
                 memory_gib = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
-    from importlib.metadata import version
-
-    import ortools
-    import scipy
-
     return {
         "nproc": os.cpu_count(),
         "cpu": cpu,
@@ -187,8 +190,6 @@ def load_graph(mentors_path: Path, mentees_path: Path, seed: int, top_k: int) ->
 def matching_library(graph: CandidateGraph, stable_arcs: np.ndarray) -> dict[str, Any]:
     """HospitalResident (resident-optimal), in a thread with a deep stack: the library deep-copies
     its linked players recursively, which overflows the default recursion limit at 1k mentees."""
-    import threading
-
     outcome: dict[str, Any] = {}
 
     def run() -> None:
@@ -213,10 +214,6 @@ def matching_library(graph: CandidateGraph, stable_arcs: np.ndarray) -> dict[str
 
 
 def _matching_library(graph: CandidateGraph, stable_arcs: np.ndarray) -> dict[str, Any]:
-    from matching.games import HospitalResident
-
-    from mentora.engine.solvers.stable import mentor_preference_keys
-
     started = time.perf_counter()
     resident_prefs: dict[int, list[int]] = {}
     for arc in range(graph.n_arcs):  # arcs are in mentee preference order already
@@ -249,8 +246,6 @@ def scipy_optimum(graph: CandidateGraph) -> dict[str, Any]:
     avoids them as much as possible (most pairs), then maximises the score: the same objective
     as the "optimal" mode.
     """
-    from scipy.optimize import linear_sum_assignment
-
     started = time.perf_counter()
     slots_of = np.repeat(np.arange(graph.n_mentors), graph.capacity)
     first_slot = np.concatenate([[0], np.cumsum(graph.capacity)])

@@ -22,10 +22,12 @@ section of docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import platform
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -34,8 +36,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import django
+import numpy
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+
+from mentora.engine.csvio import write_people_csv  # noqa: E402
+from mentora.engine.synthetic import synthetic_population  # noqa: E402
+
 BENCH_DIR = ROOT / "var" / "bench"
 DATABASE = BENCH_DIR / "platform_matching.sqlite3"
 RESULTS = ROOT / "bench" / "results"
@@ -61,9 +70,6 @@ def machine() -> dict[str, Any]:
                 memory_gib = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
-    import django
-    import numpy
-
     return {
         "nproc": os.cpu_count(),
         "cpu": cpu,
@@ -71,15 +77,13 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "django": django.__version__,
         "numpy": numpy.__version__,
-        "sqlite": __import__("sqlite3").sqlite_version,
+        "sqlite": sqlite3.sqlite_version,
         "platform": platform.platform(),
     }
 
 
 def population(n_mentees: int, n_mentors: int, seed: int) -> tuple[list[Any], list[Any]]:
     """The synthetic people, as both sides will see them (see the module docstring)."""
-    from mentora.engine.synthetic import synthetic_population
-
     mentors, mentees = synthetic_population(n_mentees, n_mentors, seed=seed)
     mentors = [replace(m, feedback_rating=None, response_hours=None) for m in mentors]
     mentees = [
@@ -123,21 +127,32 @@ def setup_django() -> None:
         DATABASE.unlink()
     os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentora.settings")
-    import django
-
     django.setup()
-    from django.core.management import call_command
+    # Django's models and commands (and the apps' modules) load only after django.setup().
+    from django.core.management import call_command  # noqa: PLC0415, RUF100 - after setup
 
     call_command("migrate", verbosity=0)
 
 
 def load_database(mentors: list[Any], mentees: list[Any]) -> tuple[Any, Any]:
     """The population as one program's active enrollments; returns (program, manager)."""
-    from django.db import transaction
+    # Models load only after django.setup() (setup_django).
+    from django.db import transaction  # noqa: PLC0415, RUF100 - after setup
 
-    from mentora.accounts.models import User
-    from mentora.profiles.models import MenteeNeeds, MentorOffer, Profile, Skill, SkillCategory
-    from mentora.programs.models import Enrollment, Organisation, OrganisationManager, Program
+    from mentora.accounts.models import User  # noqa: PLC0415, RUF100 - after setup
+    from mentora.profiles.models import (  # noqa: PLC0415, RUF100 - after setup
+        MenteeNeeds,
+        MentorOffer,
+        Profile,
+        Skill,
+        SkillCategory,
+    )
+    from mentora.programs.models import (  # noqa: PLC0415, RUF100 - after setup
+        Enrollment,
+        Organisation,
+        OrganisationManager,
+        Program,
+    )
 
     with transaction.atomic():
         manager = User.objects.create_user(email="manager@bench.test", password=None)
@@ -242,9 +257,10 @@ def load_database(mentors: list[Any], mentees: list[Any]) -> tuple[Any, Any]:
 
 def run_platform(program: Any, manager: Any) -> dict[str, Any]:
     """A match run from start to the draft stored, then the draft page rendered."""
-    from django.test import Client
+    # The test client and the apps' services load only after django.setup() (setup_django).
+    from django.test import Client  # noqa: PLC0415, RUF100 - after setup
 
-    from mentora.matching.services import match_run_start
+    from mentora.matching.services import match_run_start  # noqa: PLC0415, RUF100 - after setup
 
     client = Client()
     client.force_login(manager)
@@ -356,8 +372,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     mentors, mentees = population(args.mentees, args.mentors, args.seed)
-    from mentora.engine.csvio import write_people_csv
-
     with tempfile.TemporaryDirectory() as folder:
         mentors_csv, mentees_csv = Path(folder, "mentors.csv"), Path(folder, "mentees.csv")
         write_people_csv(mentors_csv, mentors)
@@ -383,10 +397,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {platform_runs[-1]['seconds']} s, {platform_runs[-1]['pairs']} pairs", flush=True)
     warm = min(platform_runs[1:], key=lambda r: r["seconds"])
 
-    import datetime
-
     results = {
-        "measured": datetime.date.today().isoformat(),
+        "measured": datetime.datetime.now(tz=datetime.UTC).astimezone().date().isoformat(),
         "machine": machine(),
         "seed": args.seed,
         "mentees": args.mentees,

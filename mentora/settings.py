@@ -252,6 +252,15 @@ MENTORA_DAILY_TASKS = [
     "mentora.surveys.tasks.survey_schedule",
 ]
 
+# Seconds without a heartbeat after which the worker of a match run (or of a large publish) counts
+# as lost: the run fails, or the draft is a draft again, and a new run may start at once. The
+# worker beats every few seconds; keep this well under a minute (docs/match-runs.md).
+MENTORA_MATCH_RUN_LOST_AFTER = env_int("MATCH_RUN_LOST_AFTER", default=20)
+if not 5 <= MENTORA_MATCH_RUN_LOST_AFTER <= 600:
+    raise ConfigurationError(
+        f"MATCH_RUN_LOST_AFTER={MENTORA_MATCH_RUN_LOST_AFTER} must be from 5 to 600 seconds."
+    )
+
 REST_FRAMEWORK = {
     # Token first: an unauthenticated call then gets 401 with `WWW-Authenticate: Token` (with
     # the session first, DRF has no challenge to send and answers 403).

@@ -25,10 +25,10 @@ urlpatterns = [
     # One's own profile and self-identification.
     path("", include("mentora.profiles.api.urls")),
     path("notifications/", include("mentora.notifications.api_urls")),
-    path("relationships/", include("mentora.relationships.api_urls")),
+    path("relationships/", include("mentora.relationships.api.urls")),
     # These apps write their paths in full (/api/match-runs/..., /api/programs/<id>/...).
-    path("", include("mentora.matching.api_urls")),
-    path("", include("mentora.finding.api_urls")),
+    path("", include("mentora.matching.api.urls")),
+    path("", include("mentora.finding.api.urls")),
     path("", include("mentora.surveys.api_urls")),
     path("", include("mentora.reports.api_urls")),
 ]

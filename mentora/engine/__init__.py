@@ -22,6 +22,8 @@ Public API (everything takes and returns plain dataclasses; deterministic for a 
   text-similarity interface an embedding model can implement.
 - `EngineInputError`: raised with a message naming the record and field on bad input.
 
+Each factor of the score is one module of `mentora.engine.features` that registers how it is
+built and how it reads (see `features/registry.py`); `build_model` builds whatever is registered.
 The command line front end is `mentora match` (`mentora.engine.cli`).
 """
 

@@ -14,17 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm
+
 from mentora.engine.api import MatchResult, match
-from mentora.engine.csvio import (
-    InputFileError,
-    atomic_outputs,
-    read_mentees,
-    read_mentors,
-    read_settings,
-    resolve_pairs,
-    write_csv,
-)
+from mentora.engine.csvio import read_mentees, read_mentors, resolve_pairs
+from mentora.engine.file_errors import InputFileError, shown
+from mentora.engine.outputs import atomic_outputs, check_outputs, guard_cell, write_csv
 from mentora.engine.records import EngineInputError
+from mentora.engine.validation import MAX_SEED
+from mentora.engine.weights_file import read_settings
 
 CLI_MODES = ("optimal", "stable", "greedy")
 # Below this many mentee x mentor pairs a run takes a second or two: no progress bars.
@@ -44,8 +42,6 @@ class PhaseProgress:
     def __call__(self, phase: str, done: int, total: int) -> None:
         if not self.enabled:
             return
-        from tqdm import tqdm
-
         bar = self.bars.get(phase)
         if bar is None:
             bar = tqdm(total=total, desc=phase, unit="", file=sys.stderr, leave=True)
@@ -59,13 +55,26 @@ class PhaseProgress:
             bar.close()
 
 
-def _positive_int(value: str) -> int:
+def _whole_number(value: str) -> int:
     try:
-        number = int(value)
+        return int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{shown(value)} is not a whole number") from None
+
+
+def _positive_int(value: str) -> int:
+    number = _whole_number(value)
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
+def _seed(value: str) -> int:
+    number = _whole_number(value)
+    if not 0 <= number <= MAX_SEED:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 0 to {MAX_SEED}, not {number}"
+        )
     return number
 
 
@@ -94,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument(
         "--scores-out", type=Path, help="write every candidate pair and its score (pairs.csv)"
     )
-    command.add_argument("--seed", type=int, default=0)
+    command.add_argument("--seed", type=_seed, default=0, help="0 to 4294967295")
     command.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
@@ -110,18 +119,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run_match(args)
     except (InputFileError, EngineInputError) as error:
-        print(f"mentora match: error: {error}", file=sys.stderr)
+        sys.stderr.write(f"mentora match: error: {error}\n")
         return 2
 
 
 def run_match(args: argparse.Namespace) -> int:
     """Read, match, write, summarise."""
     outputs = [args.out, *([args.scores_out] if args.scores_out else [])]
-    for path in outputs:
-        if not path.resolve().parent.is_dir():
-            raise InputFileError(path, "cannot be written: its folder does not exist")
-    if args.scores_out and args.scores_out.resolve() == args.out.resolve():
-        raise InputFileError(args.scores_out, "must differ from --out")
+    check_outputs(outputs)
     timings: dict[str, float] = {}
 
     started = time.perf_counter()
@@ -164,7 +169,7 @@ def run_match(args: argparse.Namespace) -> int:
         timings["write"] = time.perf_counter() - started
     finally:
         progress.close()
-    print(summary(result, args=args, rows=rows, timings=timings))
+    sys.stdout.write(summary(result, args=args, rows=rows, timings=timings) + "\n")
     return 0
 
 
@@ -230,6 +235,8 @@ def write_scores(handle: Any, result: MatchResult) -> None:
 
 
 def _csv_cell(value: str) -> str:
+    """An id as a CSV cell: formulas guarded (`guard_cell`), then quoted as the csv module would."""
+    value = str(guard_cell(value))
     if any(ch in value for ch in ',"\n\r'):
         return '"' + value.replace('"', '""') + '"'
     return value

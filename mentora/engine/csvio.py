@@ -1,38 +1,64 @@
-"""Reading mentors.csv, mentees.csv and weights.toml; writing matches.csv and pairs.csv.
+"""Reading mentors.csv and mentees.csv, and writing people in the same format.
 
 Rows are numbered as in a spreadsheet: the header is row 1, the first person row 2. Every
-problem is an `InputFileError` naming the file, row, column and value. Only the documented
-columns are ever looked up; any other column (demographic ones among them) is never read.
+problem is an `InputFileError` naming the file, row, column and value: numbers out of their
+range, values outside a fixed list, NUL characters, empty required cells, duplicate ids, pins a
+mentor or mentee cannot take. Only the documented columns are ever looked up; any other column
+(demographic ones among them) is never read.
+
+weights.toml is read by `weights_file.py` and the outputs are written by `outputs.py`; their
+names stay importable from here.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
+import io
 import math
-import os
-import tempfile
-import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import IO, Any
 
+from mentora.engine.file_errors import InputFileError, nul_error, shown
+from mentora.engine.outputs import atomic_outputs, check_outputs, guard_cell, write_csv
 from mentora.engine.records import (
     CADENCES,
     DIRECTIONS,
-    QUESTION_RULES,
+    FOCUS_AREAS,
+    MEETING_FORMATS,
+    SENIORITY_YEARS,
     Constraints,
     MenteeRecord,
     MentorRecord,
-    Question,
-    ScoringOptions,
-    Weights,
 )
+from mentora.engine.taxonomy import normalise_name
 from mentora.engine.timezones import known_timezones
+from mentora.engine.weights_file import Settings, read_settings
+
+__all__ = [
+    "InputFileError",
+    "MenteeTable",
+    "Settings",
+    "atomic_outputs",
+    "check_outputs",
+    "guard_cell",
+    "read_mentees",
+    "read_mentors",
+    "read_settings",
+    "resolve_pairs",
+    "shown",
+    "write_csv",
+    "write_people_csv",
+]
 
 LIST_SEPARATOR = ";"
 QUESTION_PREFIX = "q:"
+# Capacity far above any real mentor (the platform allows 50) that keeps the solvers' integer
+# arithmetic small; a longer answer time than a year is a typing error.
+MAX_CAPACITY = 10_000
+MAX_RESPONSE_HOURS = 24 * 365
+SENIORITIES: tuple[str, ...] = tuple(SENIORITY_YEARS)
 
 MENTOR_COLUMNS: tuple[str, ...] = (
     "id", "name", "capacity", "skills", "focus_areas", "industry", "organisation",
@@ -53,30 +79,6 @@ MENTEE_OPTIONAL_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-class InputFileError(ValueError):
-    """A problem in an input file, with where it is."""
-
-    def __init__(
-        self, path: Path | str, message: str, *, row: int | None = None, column: str | None = None
-    ) -> None:
-        where = str(path)
-        if row is not None:
-            where += f", row {row}"
-        if column is not None:
-            where += f", column '{column}'"
-        super().__init__(f"{where}: {message}")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What weights.toml configures."""
-
-    weights: Weights
-    options: ScoringOptions
-    constraints: Constraints
-    questions: tuple[Question, ...]
-
-
 @dataclass
 class MenteeTable:
     """Mentees read from a file, with the pairs they name (resolved against the mentors later)."""
@@ -95,12 +97,13 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        row = raw.count(b"\n", 0, error.start) + 1
+        row, column = _cell_at(raw, error.start)
         raise InputFileError(
             path,
             f"is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
             "save it as CSV UTF-8",
             row=row,
+            column=column,
         ) from error
     if not text.strip():
         raise InputFileError(path, "is empty: it needs a header row and one row per person")
@@ -109,6 +112,9 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
         header = [name.strip() for name in next(reader)]
     except csv.Error as error:
         raise InputFileError(path, f"is not valid CSV ({error})", row=1) from error
+    for name in header:
+        if "\x00" in name:
+            raise InputFileError(path, nul_error("the column name ", name), row=1)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         number = 1
@@ -124,6 +130,18 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     return header, rows()
 
 
+def _cell_at(raw: bytes, offset: int) -> tuple[int, str | None]:
+    """Row number and column name of the cell holding byte `offset` (the valid text before it)."""
+    before = raw[:offset].decode("utf-8-sig")
+    records = list(csv.reader(io.StringIO(before, newline="")))
+    if not records or before.endswith(("\n", "\r")):
+        records.append([""])
+    row = len(records)
+    position = len(records[-1]) - 1
+    header = [name.strip() for name in records[0]] if row > 1 else []
+    return row, header[position] if position < len(header) else None
+
+
 class _Row:
     """Typed access to one row's cells, raising errors that say where."""
 
@@ -137,7 +155,10 @@ class _Row:
         position = self.index.get(column)
         if position is None or position >= len(self.cells):
             return ""
-        return self.cells[position].strip()
+        value = self.cells[position]
+        if "\x00" in value:
+            raise self.error(column, nul_error("", value))
+        return value.strip()
 
     def items(self, column: str) -> tuple[str, ...]:
         return tuple(
@@ -154,12 +175,17 @@ class _Row:
         try:
             number = float(value.replace(",", ".")) if not whole else float(value)
         except ValueError:
-            raise self.error(column, f"'{value}' is not {kind}") from None
+            raise self.error(column, f"{shown(value)} is not {kind}") from None
         if whole and math.isfinite(number) and not number.is_integer():
-            raise self.error(column, f"'{value}' is not {kind}")
+            raise self.error(column, f"{shown(value)} is not {kind}")
         if not math.isfinite(number) or number < low or number > high:
-            bound = f"between {low:g} and {high:g}" if math.isfinite(high) else f"{low:g} or more"
-            raise self.error(column, f"'{value}' is out of range: it must be {bound}")
+            if not math.isfinite(high):
+                bound = f"{low:g} or more"
+            elif number < low:
+                bound = f"{low:g} or more, and at most {high:g}"
+            else:
+                bound = f"between {low:g} and {high:g}"
+            raise self.error(column, f"{shown(value)} is out of range: it must be {bound}")
         return number
 
     def choice(self, column: str, choices: Sequence[str]) -> str | None:
@@ -167,8 +193,28 @@ class _Row:
         if value == "":
             return None
         if value not in choices:
-            raise self.error(column, f"'{value}' is not one of {', '.join(choices)}")
+            raise self.error(column, f"{shown(value)} is not one of {', '.join(choices)}")
         return value
+
+    def word(self, column: str, choices: tuple[str, ...]) -> str:
+        """A value of a fixed list or empty, kept as written (see `_check_word`)."""
+        value = self.text(column)
+        if value:
+            self._check_word(column, value, choices)
+        return value
+
+    def words(self, column: str, choices: tuple[str, ...]) -> tuple[str, ...]:
+        """Items of a fixed list, kept as written (see `_check_word`)."""
+        items = self.items(column)
+        for item in items:
+            self._check_word(column, item, choices)
+        return items
+
+    def _check_word(self, column: str, value: str, choices: tuple[str, ...]) -> None:
+        # Spelt as the engine folds names when it compares them: case, spaces, hyphens and
+        # underscores do not matter ("In person" is "in_person").
+        if value not in choices and normalise_name(value) not in _folded(choices):
+            raise self.error(column, f"{shown(value)} is not one of {', '.join(choices)}")
 
     def timezone(self, column: str = "timezone") -> str:
         value = self.text(column)
@@ -176,9 +222,15 @@ class _Row:
             raise self.error(column, "is empty: give an IANA timezone such as Europe/Lisbon")
         if value not in known_timezones():
             raise self.error(
-                column, f"unknown timezone '{value}' (use an IANA name such as Europe/Lisbon)"
+                column,
+                f"unknown timezone {shown(value)} (use an IANA name such as Europe/Lisbon)",
             )
         return value
+
+
+@functools.cache
+def _folded(choices: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise_name(choice) for choice in choices)
 
 
 def _table(
@@ -221,7 +273,7 @@ def _check_id(row: _Row, seen: dict[str, int]) -> str:
     if not identifier:
         raise row.error("id", "is empty: every person needs an id")
     if identifier in seen:
-        raise row.error("id", f"duplicate id '{identifier}' (first on row {seen[identifier]})")
+        raise row.error("id", f"duplicate id {shown(identifier)} (first on row {seen[identifier]})")
     seen[identifier] = row.row_number
     return identifier
 
@@ -235,7 +287,7 @@ def read_mentors(
     seen: dict[str, int] = {}
     for row in rows:
         identifier = _check_id(row, seen)
-        capacity = row.number("capacity", whole=True)
+        capacity = row.number("capacity", whole=True, high=MAX_CAPACITY)
         if capacity is None:
             raise row.error("capacity", "is empty: give how many mentees (0 or more)")
         mentors.append(
@@ -244,21 +296,21 @@ def read_mentors(
                 name=row.text("name"),
                 capacity=int(capacity),
                 skills=row.items("skills"),
-                focus_areas=row.items("focus_areas"),
+                focus_areas=row.words("focus_areas", FOCUS_AREAS),
                 industry=row.text("industry"),
                 organisation=row.text("organisation"),
                 department=row.text("department"),
                 job_function=row.text("job_function"),
                 years_experience=row.number("years_experience", high=80),
-                seniority=row.text("seniority"),
+                seniority=row.word("seniority", SENIORITIES),
                 languages=tuple(x.lower() for x in row.items("languages")),
                 timezone=row.timezone(),
-                meeting_formats=row.items("meeting_formats"),
+                meeting_formats=row.words("meeting_formats", MEETING_FORMATS),
                 hours_per_month=row.number("hours_per_month", high=744),
                 bio=row.text("bio"),
                 manager_id=row.text("manager_id"),
                 passion=row.number("passion", high=1),
-                response_hours=row.number("response_hours"),
+                response_hours=row.number("response_hours", high=MAX_RESPONSE_HOURS),
                 feedback_rating=row.number("feedback_rating", low=1, high=5),
                 previous_mentee_ids=row.items("previous_mentees"),
                 answers=_answers(row, question_columns),
@@ -288,16 +340,16 @@ def read_mentees(path: Path, *, progress: Callable[[int], None] | None = None) -
                 mentors_wanted=1 if wanted is None else int(wanted),
                 skills_wanted=row.items("skills_wanted"),
                 goals=row.text("goals"),
-                focus_areas=row.items("focus_areas"),
+                focus_areas=row.words("focus_areas", FOCUS_AREAS),
                 industry=row.text("industry"),
                 organisation=row.text("organisation"),
                 department=row.text("department"),
                 job_function=row.text("job_function"),
                 years_experience=row.number("years_experience", high=80),
-                seniority=row.text("seniority"),
+                seniority=row.word("seniority", SENIORITIES),
                 languages=tuple(x.lower() for x in row.items("languages")),
                 timezone=row.timezone(),
-                meeting_formats=row.items("meeting_formats"),
+                meeting_formats=row.words("meeting_formats", MEETING_FORMATS),
                 cadence=row.choice("cadence", CADENCES) or "monthly",  # type: ignore[arg-type]
                 industry_preference=row.choice("industry_preference", DIRECTIONS),  # type: ignore[arg-type]
                 organisation_preference=row.choice("organisation_preference", DIRECTIONS),  # type: ignore[arg-type]
@@ -320,20 +372,24 @@ def resolve_pairs(
     path: Path, table: MenteeTable, mentors: Sequence[MentorRecord], constraints: Constraints
 ) -> Constraints:
     """Add the file's excluded and pinned mentors to the constraints, checking the mentor ids."""
-    mentor_ids = {m.id for m in mentors}
+    capacities = {m.id: m.capacity for m in mentors}
     for column, pairs in (("excluded_mentors", table.excluded), ("pinned_mentors", table.pinned)):
         for _, mentor_id, row in pairs:
-            if mentor_id not in mentor_ids:
+            if mentor_id not in capacities:
                 raise InputFileError(
-                    path, f"unknown mentor id '{mentor_id}'", row=row, column=column
+                    path, f"unknown mentor id {shown(mentor_id)}", row=row, column=column
                 )
     excluded = {(a, b) for a, b, _ in table.excluded}
     pinned = {(a, b) for a, b, _ in table.pinned}
     for a, b, row in table.pinned:
         if (a, b) in excluded:
             raise InputFileError(
-                path, f"mentor '{b}' is both pinned and excluded", row=row, column="pinned_mentors"
+                path,
+                f"mentor {shown(b)} is both pinned and excluded",
+                row=row,
+                column="pinned_mentors",
             )
+    _check_pin_counts(path, table, capacities)
     return Constraints(
         **{
             **{f.name: getattr(constraints, f.name) for f in fields(Constraints)},
@@ -343,140 +399,33 @@ def resolve_pairs(
     )
 
 
-def _typed_section(
-    path: Path, section: str, data: dict[str, Any], target: type, *, numbers_only: bool = False
-) -> dict[str, Any]:
-    known = {f.name: f for f in fields(target)}
-    values: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in known or key in {"excluded_pairs", "pinned_pairs"}:
-            raise InputFileError(
-                path, f"unknown setting '{key}' in [{section}] (known: {', '.join(known)})"
-            )
-        default = getattr(target(), key)
-        if isinstance(default, bool):
-            if not isinstance(value, bool):
-                raise InputFileError(
-                    path, f"[{section}] {key} must be true or false, not {value!r}"
-                )
-        elif isinstance(default, int | float) or numbers_only:
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise InputFileError(
-                    path, f"[{section}] {key} must be a number, 0 or more, not {value!r}"
-                )
-            value = float(value)
-        elif isinstance(default, tuple):
-            if (
-                not isinstance(value, list)
-                or len(value) != 2
-                or not all(isinstance(v, int | float) for v in value)
-            ):
-                raise InputFileError(path, f"[{section}] {key} must be two numbers, like [9, 17]")
-            value = (float(value[0]), float(value[1]))
-        elif isinstance(default, str) and value not in DIRECTIONS:
-            raise InputFileError(
-                path, f"[{section}] {key} must be one of {', '.join(DIRECTIONS)}, not {value!r}"
-            )
-        values[key] = value
-    return values
-
-
-def read_settings(path: Path | None) -> Settings:
-    """Weights, scoring options, constraints and questions from weights.toml (defaults if None)."""
-    if path is None:
-        return Settings(Weights(), ScoringOptions(), Constraints(), ())
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputFileError(path, f"cannot be read ({error.strerror})") from error
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise InputFileError(path, "is not UTF-8 text") from error
-    except tomllib.TOMLDecodeError as error:
-        raise InputFileError(path, f"is not valid TOML ({error})") from error
-    unknown = sorted(set(data) - {"weights", "scoring", "constraints", "questions"})
-    if unknown:
-        raise InputFileError(
-            path,
-            f"unknown section [{unknown[0]}] (known: weights, scoring, constraints, questions)",
-        )
-    weights = Weights(
-        **_typed_section(path, "weights", data.get("weights", {}), Weights, numbers_only=True)
-    )
-    options = ScoringOptions(
-        **_typed_section(path, "scoring", data.get("scoring", {}), ScoringOptions)
-    )
-    constraints = Constraints(
-        **_typed_section(path, "constraints", data.get("constraints", {}), Constraints)
-    )
-    questions = []
-    for question_id, spec in (data.get("questions") or {}).items():
-        if not isinstance(spec, dict):
-            raise InputFileError(path, f"[questions.{question_id}] must be a table")
-        rule = spec.get("rule", "should_match")
-        if rule not in QUESTION_RULES:
+def _check_pin_counts(path: Path, table: MenteeTable, capacities: Mapping[str, int]) -> None:
+    """No mentor pinned to more mentees than their capacity, no mentee to more than wanted."""
+    wanted = {r.id: r.mentors_wanted for r in table.records}
+    mentees_of: dict[str, set[str]] = {}
+    mentors_of: dict[str, list[str]] = {}
+    for mentee_id, mentor_id, row in table.pinned:
+        mentees = mentees_of.setdefault(mentor_id, set())
+        mentees.add(mentee_id)
+        if len(mentees) > capacities[mentor_id]:
             raise InputFileError(
                 path,
-                f"[questions.{question_id}] rule must be one of {', '.join(QUESTION_RULES)}, "
-                f"not {rule!r}",
+                f"mentor {shown(mentor_id)} is pinned to {len(mentees)} mentees but has "
+                f"capacity {capacities[mentor_id]}",
+                row=row,
+                column="pinned_mentors",
             )
-        weight = spec.get("weight", 1.0)
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
-            raise InputFileError(path, f"[questions.{question_id}] weight must be a number >= 0")
-        unknown_keys = sorted(set(spec) - {"rule", "weight", "text"})
-        if unknown_keys:
-            raise InputFileError(path, f"[questions.{question_id}] unknown key '{unknown_keys[0]}'")
-        questions.append(
-            Question(
-                id=question_id, rule=rule, weight=float(weight), text=str(spec.get("text", ""))
+        mentors = mentors_of.setdefault(mentee_id, [])
+        if mentor_id not in mentors:
+            mentors.append(mentor_id)
+        if len(mentors) > wanted[mentee_id]:
+            raise InputFileError(
+                path,
+                f"{shown(LIST_SEPARATOR.join(mentors))} pins {len(mentors)} mentors but "
+                f"mentors_wanted is {wanted[mentee_id]}",
+                row=row,
+                column="pinned_mentors",
             )
-        )
-    return Settings(weights, options, constraints, tuple(questions))
-
-
-@contextmanager
-def atomic_outputs(paths: Sequence[Path]) -> Iterator[list[IO[str]]]:
-    """Text files that appear at `paths` together, only if the block ends without an exception.
-
-    Each is written to a temporary file beside its destination and renamed at the end, so a
-    failure never leaves a partial or stale-looking output behind.
-    """
-    handles: list[IO[str]] = []
-    try:
-        for path in paths:
-            handles.append(
-                tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed and renamed below
-                    "w",
-                    encoding="utf-8",
-                    newline="",
-                    dir=path.resolve().parent,
-                    prefix=f".{path.name}.",
-                    suffix=".tmp",
-                    delete=False,
-                )
-            )
-        yield handles
-        for handle in handles:
-            handle.close()
-        for handle, path in zip(handles, paths, strict=True):
-            os.replace(handle.name, path)
-    except BaseException:
-        for handle in handles:
-            handle.close()
-            Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
-def write_csv(handle: IO[str], header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    """Write a header and rows; returns the number of rows."""
-    writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow(header)
-    count = 0
-    for row in rows:
-        writer.writerow(row)
-        count += 1
-    return count
 
 
 def _cell(value: object) -> str:

@@ -18,6 +18,9 @@ DIRECTIONS: tuple[str, ...] = ("same", "different", "any")
 QUESTION_RULES: tuple[str, ...] = ("must_match", "should_match", "should_differ", "ignore")
 CADENCES: tuple[str, ...] = ("weekly", "fortnightly", "monthly", "quarterly")
 MEETING_FORMATS: tuple[str, ...] = ("video", "phone", "in_person")
+FOCUS_AREAS: tuple[str, ...] = (
+    "skill_building", "networking", "career_advancement", "emotional_support", "encouragement",
+)  # fmt: skip
 
 # A seniority stands in for years of experience when the years are unknown.
 SENIORITY_YEARS: dict[str, float] = {

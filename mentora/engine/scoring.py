@@ -27,7 +27,7 @@ from mentora.engine.features import (
     SparseEquality,
     TableConstraint,
     TextFactor,
-    _table_columns,
+    table_columns,
 )
 
 SetEncoding = DenseColumns | tuple[sp.csr_matrix, sp.csr_matrix]
@@ -136,7 +136,7 @@ class BlockScorer:
                 (encoded, set_constraint.mentee_known, set_constraint.mentor_known[columns])
             )
         for constraint in table_constraints:
-            part = _table_columns(
+            part = table_columns(
                 constraint.forbidden.astype(np.float64),
                 constraint.mentee_codes,
                 constraint.mentor_codes,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mentora.engine.records import MenteeRecord, MentorRecord
+from mentora.engine.records import FOCUS_AREAS, MenteeRecord, MentorRecord
 
 INDUSTRIES = (
     "technology", "healthcare", "finance", "education", "manufacturing", "retail", "energy",
@@ -14,9 +14,6 @@ INDUSTRIES = (
 JOB_FUNCTIONS = (
     "engineering", "data", "product", "design", "marketing", "sales", "operations", "finance",
     "human_resources", "legal", "research", "customer_success", "management", "teaching",
-)  # fmt: skip
-FOCUS_AREAS = (
-    "skill_building", "networking", "career_advancement", "emotional_support", "encouragement",
 )  # fmt: skip
 TIMEZONES = (
     ("Europe/London", 12), ("Europe/Berlin", 12), ("Europe/Paris", 8), ("Europe/Lisbon", 4),

@@ -31,7 +31,9 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """English stop words (scikit-learn's list)."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    # scikit-learn takes about a second to import: it is loaded on first use, not whenever a web
+    # process imports the engine at start-up.
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: PLC0415, RUF100 - heavy
 
     return frozenset(ENGLISH_STOP_WORDS)
 
@@ -68,9 +70,10 @@ class TfidfTextSimilarity:
         self, mentee_texts: Sequence[str], mentor_texts: Sequence[str], *, seed: int
     ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
         """TF-IDF (or LSA) vectors for both sides, fitted on all texts together."""
-        from sklearn.decomposition import TruncatedSVD
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.preprocessing import normalize
+        # Imported on first use, like `stop_words`: scikit-learn is heavy to import.
+        from sklearn.decomposition import TruncatedSVD  # noqa: PLC0415, RUF100 - heavy, lazy
+        from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415, RUF100 - heavy
+        from sklearn.preprocessing import normalize  # noqa: PLC0415, RUF100 - heavy, lazy
 
         n_mentees, n_mentors = len(mentee_texts), len(mentor_texts)
         texts = [*mentee_texts, *mentor_texts]

@@ -39,7 +39,7 @@ def _constraint_failures(model: FeatureModel, mentee: int, mentors: IntArray) ->
                         f"No mentor speaks any of your languages ({', '.join(record.languages)})",
                     )
                 )
-            else:
+            elif constraint.name.startswith("question:"):
                 question_id = constraint.name.split(":", 1)[1]
                 text = next(
                     (q.text or q.id for q in model.questions if q.id == question_id), question_id
@@ -47,6 +47,8 @@ def _constraint_failures(model: FeatureModel, mentee: int, mentors: IntArray) ->
                 failures.append(
                     (f"question:{question_id}", f"No mentor gave a matching answer to “{text}”")
                 )
+            else:  # a rule registered by a newer feature module
+                failures.append((constraint.name, f"No mentor meets the rule “{constraint.name}”"))
     for table_constraint in model.table_constraints:
         allowed = table_constraint.pair_allowed(pairs_a, mentors)
         passes_all &= allowed
@@ -59,9 +61,16 @@ def _constraint_failures(model: FeatureModel, mentee: int, mentors: IntArray) ->
                         f"working hours in common with you ({record.timezone})",
                     )
                 )
-            else:
+            elif table_constraint.name == "experience":
                 failures.append(
                     ("no_more_experienced_mentor", "Every mentor is less experienced than you")
+                )
+            else:
+                failures.append(
+                    (
+                        table_constraint.name,
+                        f"No mentor meets the rule “{table_constraint.name}”",
+                    )
                 )
     organisation = model.organisation_constraint.pair_allowed(pairs_a, mentors)
     passes_all &= organisation

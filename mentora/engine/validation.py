@@ -20,12 +20,28 @@ from mentora.engine.records import (
 )
 from mentora.engine.timezones import known_timezones
 
+# Far above any real setting (the platform allows weights up to 100), and low enough that a sum
+# of every weight stays finite: larger numbers only ever came from typing errors.
+MAX_WEIGHT = 1_000_000.0
+# Seeds reach scikit-learn's random_state (the text model's LSA), which takes 0 to 2**32 - 1.
+MAX_SEED = 2**32 - 1
+MAX_YEARS = 80.0
+HOURS_A_DAY = 24.0
+
+
+def _bound(number: float) -> str:
+    return f"{number:,.0f}" if number.is_integer() and abs(number) >= 1e6 else f"{number:g}"
+
 
 def _check_number(value: float | None, what: str, *, low: float, high: float = math.inf) -> None:
     if value is None:
         return
     if not isinstance(value, int | float) or not math.isfinite(value) or not low <= value <= high:
-        bound = f"between {low:g} and {high:g}" if math.isfinite(high) else f"at least {low:g}"
+        bound = (
+            f"between {_bound(low)} and {_bound(high)}"
+            if math.isfinite(high)
+            else f"at least {_bound(low)}"
+        )
         raise EngineInputError(f"{what} must be a number {bound}, not {value!r}")
 
 
@@ -90,41 +106,9 @@ def validate_inputs(
                     f"{', '.join(DIRECTIONS)}, not {value!r}"
                 )
 
-    for name, value in weights.as_dict().items():
-        _check_number(value, f"weight {name!r}", low=0)
-    for field_name in ("industry_preference", "organisation_preference", "job_function_preference"):
-        if getattr(options, field_name) not in DIRECTIONS:
-            raise EngineInputError(
-                f"{field_name} must be one of {', '.join(DIRECTIONS)}, "
-                f"not {getattr(options, field_name)!r}"
-            )
-    start, end = options.working_hours
-    if not 0 <= start < end <= 24:
-        raise EngineInputError(
-            f"working_hours must satisfy 0 <= start < end <= 24, not {start}-{end}"
-        )
-    _check_number(options.ideal_experience_gap, "ideal_experience_gap", low=0)
-    _check_number(options.desired_overlap_hours, "desired_overlap_hours", low=0)
-    _check_number(options.session_hours, "session_hours", low=0)
-    _check_number(options.full_text_similarity, "full_text_similarity", low=1e-6, high=1)
-    if constraints.organisation_rule not in DIRECTIONS:
-        raise EngineInputError(
-            f"organisation_rule must be one of {', '.join(DIRECTIONS)}, "
-            f"not {constraints.organisation_rule!r}"
-        )
-    _check_number(constraints.min_overlap_hours, "min_overlap_hours", low=0, high=24)
-
-    seen_questions: set[str] = set()
-    for question in questions:
-        if question.id in seen_questions:
-            raise EngineInputError(f"duplicate question id {question.id!r}")
-        seen_questions.add(question.id)
-        if question.rule not in QUESTION_RULES:
-            raise EngineInputError(
-                f"question {question.id!r}: rule must be one of {', '.join(QUESTION_RULES)}, "
-                f"not {question.rule!r}"
-            )
-        _check_number(question.weight, f"question {question.id!r}: weight", low=0)
+    validate_settings(
+        weights=weights, options=options, constraints=constraints, questions=questions
+    )
 
     mentee_index = {r.id: i for i, r in enumerate(mentees)}
     mentor_index = {r.id: i for i, r in enumerate(mentors)}
@@ -155,3 +139,54 @@ def validate_inputs(
                 f"mentee {mentee_id!r} has {count} pinned mentors but wants {wanted}"
             )
     return mentee_index, mentor_index
+
+
+def validate_settings(
+    *,
+    weights: Weights,
+    options: ScoringOptions,
+    constraints: Constraints,
+    questions: Sequence[Question],
+) -> None:
+    """Raise EngineInputError on the first setting out of its range (records aside)."""
+    for name, value in weights.as_dict().items():
+        _check_number(value, f"weight {name!r}", low=0, high=MAX_WEIGHT)
+    for field_name in ("industry_preference", "organisation_preference", "job_function_preference"):
+        if getattr(options, field_name) not in DIRECTIONS:
+            raise EngineInputError(
+                f"{field_name} must be one of {', '.join(DIRECTIONS)}, "
+                f"not {getattr(options, field_name)!r}"
+            )
+    start, end = options.working_hours
+    if not 0 <= start < end <= HOURS_A_DAY:
+        raise EngineInputError(
+            f"working_hours must satisfy 0 <= start < end <= 24, not {start}-{end}"
+        )
+    _check_number(options.ideal_experience_gap, "ideal_experience_gap", low=0, high=MAX_YEARS)
+    _check_number(options.desired_overlap_hours, "desired_overlap_hours", low=0, high=HOURS_A_DAY)
+    _check_number(options.session_hours, "session_hours", low=0, high=HOURS_A_DAY)
+    _check_number(options.full_text_similarity, "full_text_similarity", low=1e-6, high=1)
+    if constraints.organisation_rule not in DIRECTIONS:
+        raise EngineInputError(
+            f"organisation_rule must be one of {', '.join(DIRECTIONS)}, "
+            f"not {constraints.organisation_rule!r}"
+        )
+    _check_number(constraints.min_overlap_hours, "min_overlap_hours", low=0, high=HOURS_A_DAY)
+
+    seen_questions: set[str] = set()
+    for question in questions:
+        if question.id in seen_questions:
+            raise EngineInputError(f"duplicate question id {question.id!r}")
+        seen_questions.add(question.id)
+        if question.rule not in QUESTION_RULES:
+            raise EngineInputError(
+                f"question {question.id!r}: rule must be one of {', '.join(QUESTION_RULES)}, "
+                f"not {question.rule!r}"
+            )
+        _check_number(question.weight, f"question {question.id!r}: weight", low=0, high=MAX_WEIGHT)
+
+
+def validate_seed(seed: int) -> None:
+    """Raise EngineInputError unless the seed is one the text model can take."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise EngineInputError(f"seed must be a whole number from 0 to {MAX_SEED}, not {seed!r}")

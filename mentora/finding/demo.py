@@ -13,14 +13,13 @@ from __future__ import annotations
 import datetime
 import random
 
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from mentora.accounts.models import User
+from mentora.finding.choosing import bookmark_set, consideration_update
 from mentora.finding.models import SELF_SERVICE_MODES, MentorRequest
+from mentora.finding.selectors import free_places
 from mentora.finding.services import (
-    bookmark_set,
-    consideration_update,
     request_create,
     request_decline,
     request_message_add,
@@ -28,7 +27,6 @@ from mentora.finding.services import (
 )
 from mentora.programs.models import Enrollment, Program
 from mentora.relationships.models import LIVE_STAGES
-from mentora.relationships.selectors import mentor_capacity
 
 MENTOR_EMAIL = "mentor@demo.mentora.test"
 MENTEE_EMAIL = "mentee@demo.mentora.test"
@@ -70,27 +68,10 @@ def finding_demo_seed(*, program: Program, rng: random.Random) -> None:
     if MentorRequest.objects.filter(program=program).exists():
         return
     now = timezone.now()
-    live_as_mentor = dict(
-        Enrollment.objects.filter(program=program, role=Enrollment.Role.MENTOR)
-        .annotate(
-            live=Count(
-                "user__relationships_as_mentor",
-                filter=Q(
-                    user__relationships_as_mentor__program=program,
-                    user__relationships_as_mentor__stage__in=LIVE_STAGES,
-                ),
-            )
-        )
-        .values_list("user_id", "live")
-    )
     paired_mentees = set(
         program.relationships.filter(stage__in=LIVE_STAGES).values_list("mentee_id", flat=True)
     )
-    mentors = [
-        e
-        for e in _active(program, Enrollment.Role.MENTOR)
-        if live_as_mentor.get(e.user_id, 0) < mentor_capacity(enrollment=e)
-    ]
+    mentors = [e for e in _active(program, Enrollment.Role.MENTOR) if free_places(enrollment=e) > 0]
     waiting = [
         e.user
         for e in _active(program, Enrollment.Role.MENTEE)

@@ -6,9 +6,9 @@ from typing import Any
 
 from django import forms
 
-from mentora.finding.models import CHOICE_QUESTIONS, MESSAGE_MAX, ChecklistAnswer
+from mentora.finding.models import CHOICE_QUESTIONS, MESSAGE_MAX, NOTE_MAX, ChecklistAnswer
+from mentora.finding.pauses import PAUSE_NOTE_MAX
 from mentora.finding.recommendations import Filters
-from mentora.finding.services import NOTE_MAX, PAUSE_NOTE_MAX
 from mentora.profiles.choices import INDUSTRIES, JOB_FUNCTIONS, MeetingFormat
 
 

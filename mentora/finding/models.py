@@ -1,7 +1,7 @@
 """Self-service finding: a mentee's requests to mentors, bookmarks and private checklists.
 
-A request has one lifecycle (`RequestStatus` + `REQUEST_TRANSITIONS`); `request_transition` in
-services.py is the only code that changes its status, and every move is a `RequestEvent` row.
+A request has one lifecycle (`REQUEST_LIFECYCLE` in lifecycle.py); its writer `request_move` is
+the only code that changes its status, and every move is a `RequestEvent` row.
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ from django.utils import timezone
 
 from mentora.programs.models import Program
 
+# The longest texts people write here: a request, a decline's reason or a message on a request;
+# a private note about a mentor.
 MESSAGE_MAX = 2000
+NOTE_MAX = 5000
 SELF_SERVICE_MODES = frozenset({Program.MatchingMode.SELF_SERVICE, Program.MatchingMode.BOTH})
 # States in which mentees may look for mentors and mentors answer them.
 FINDING_STATES = frozenset({Program.State.OPEN, Program.State.MATCHING, Program.State.RUNNING})
@@ -38,21 +41,6 @@ class CloseReason(models.TextChoices):
     EXPIRED = "expired", "Nobody answered in time"
 
 
-# The request lifecycle: the only moves `request_transition` allows.
-REQUEST_TRANSITIONS: dict[str, set[str]] = {
-    RequestStatus.PENDING: {
-        RequestStatus.ACCEPTED,
-        RequestStatus.DECLINED,
-        RequestStatus.WITHDRAWN,
-        RequestStatus.EXPIRED,
-    },
-    RequestStatus.ACCEPTED: set(),
-    RequestStatus.DECLINED: set(),
-    RequestStatus.WITHDRAWN: set(),
-    RequestStatus.EXPIRED: set(),
-}
-
-
 class MentorRequest(models.Model):
     """A mentee asks a mentor of the same program to mentor them, with a message about goals."""
 
@@ -63,13 +51,17 @@ class MentorRequest(models.Model):
     mentee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="requests_sent"
     )
-    message = models.TextField(help_text="What the mentee wants to accomplish, in their words.")
+    message = models.TextField(
+        max_length=MESSAGE_MAX, help_text="What the mentee wants to accomplish, in their words."
+    )
     status = models.CharField(
         max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )
     close_reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True)
     decline_reason = models.TextField(
-        blank=True, help_text="The mentor's optional reason, shown to the mentee."
+        blank=True,
+        max_length=MESSAGE_MAX,
+        help_text="The mentor's optional reason, shown to the mentee.",
     )
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
@@ -140,7 +132,7 @@ class RequestMessage(models.Model):
 
     request = models.ForeignKey(MentorRequest, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField()
+    text = models.TextField(max_length=MESSAGE_MAX)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -205,7 +197,7 @@ class MentorConsideration(models.Model):
     knowledge = models.CharField(max_length=10, choices=ChecklistAnswer.choices, blank=True)
     time = models.CharField(max_length=10, choices=ChecklistAnswer.choices, blank=True)
     proximity = models.CharField(max_length=10, choices=ChecklistAnswer.choices, blank=True)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=NOTE_MAX)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

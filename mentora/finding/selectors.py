@@ -1,18 +1,17 @@
-"""Reads for self-service finding: who may look for mentors, mentors' facts, requests, bookmarks.
+"""Reads for self-service finding: who may look for mentors, requests, bookmarks, response times.
 
-Every look-up on user input goes through a `get_*_for_*` function that raises 404 for what the
-person may not see. A mentee's checklist and note are read only through `consideration_for`,
-which returns the author's own and nothing else.
+Every look-up of one object on user input goes through `mentora.finding.access`, which answers 404
+for what the person may not see; the lists here agree with its roles. A mentee's checklist and
+note are read only through `consideration_for`, which returns the author's own and nothing else.
+What Mentora knows about a mentor for the five questions is in `facts.py`.
 """
 
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q, QuerySet
-from django.http import Http404
+from django.db.models import Q, QuerySet
 
 from mentora.finding.models import (
     FINDING_STATES,
@@ -23,15 +22,11 @@ from mentora.finding.models import (
     MentorRequest,
     RequestStatus,
 )
-from mentora.profiles.models import MentorOffer
 from mentora.programs.models import Enrollment, Program
-from mentora.relationships.models import LIVE_STAGES, Relationship
 from mentora.relationships.selectors import live_relationship_count, mentor_capacity
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
-
-MIN_RATINGS_NOTE = "not enough ratings yet"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -39,7 +34,8 @@ MIN_RATINGS_NOTE = "not enough ratings yet"
 
 
 def finding_enrollments(*, user: User) -> QuerySet[Enrollment]:
-    """The person's active mentee enrollments in programs where mentees choose their mentors."""
+    """The person's active mentee enrollments in programs where mentees choose their mentors
+    (the programs where `access.finding_roles` gives them MENTEE)."""
     if not user.is_authenticated:
         return Enrollment.objects.none()
     return (
@@ -55,33 +51,11 @@ def finding_enrollments(*, user: User) -> QuerySet[Enrollment]:
     )
 
 
-def get_finding_program_for_mentee(*, user: User, program_id: int) -> Program:
-    """A self-service program in which the person is an active mentee, or 404."""
-    enrollment = finding_enrollments(user=user).filter(program_id=program_id).first()
-    if enrollment is None:
-        raise Http404("No such program to find a mentor in.")
-    return enrollment.program
-
-
 def mentor_enrollments_qs(*, program: Program) -> QuerySet[Enrollment]:
+    """The program's active mentors."""
     return Enrollment.objects.filter(
         program=program, role=Enrollment.Role.MENTOR, status=Enrollment.Status.ACTIVE
     )
-
-
-def get_mentor_enrollment_for_mentee(*, user: User, program: Program, mentor_id: int) -> Enrollment:
-    """An active mentor of a program the person looks for mentors in, or 404."""
-    get_finding_program_for_mentee(user=user, program_id=program.pk)
-    enrollment = (
-        mentor_enrollments_qs(program=program)
-        .filter(user_id=mentor_id)
-        .exclude(user=user)
-        .select_related("user", "user__profile", "program", "mentor_offer")
-        .first()
-    )
-    if enrollment is None:
-        raise Http404("No such mentor in this program.")
-    return enrollment
 
 
 def mentee_enrollment(*, program: Program, user: User) -> Enrollment | None:
@@ -109,24 +83,6 @@ def mentor_enrollments_of(*, user: User) -> QuerySet[Enrollment]:
         .select_related("program", "mentor_offer")
         .order_by("program__name", "pk")
     )
-
-
-def get_mentor_enrollment_of(*, user: User, program_id: int) -> Enrollment:
-    """The person's own active mentor enrollment in a program, or 404."""
-    enrollment = mentor_enrollments_of(user=user).filter(program_id=program_id).first()
-    if enrollment is None:
-        raise Http404("You are not a mentor of this program.")
-    return enrollment
-
-
-def live_counts(*, program: Program) -> dict[int, int]:
-    """Live relationships per mentor user id in a program."""
-    rows = (
-        Relationship.objects.filter(program=program, stage__in=LIVE_STAGES)
-        .values("mentor_id")
-        .annotate(n=Count("pk"))
-    )
-    return {row["mentor_id"]: row["n"] for row in rows}
 
 
 def free_places(*, enrollment: Enrollment) -> int:
@@ -159,23 +115,32 @@ def requests_received(*, user: User) -> QuerySet[MentorRequest]:
     return _requests().filter(mentor=user)
 
 
-def get_request_for_party(*, user: User, request_id: int) -> MentorRequest:
-    """A request the person sent or received, or 404 (managers and others never see it)."""
-    if not user.is_authenticated:
-        raise Http404("No such request.")
-    request = _requests().filter(Q(mentor=user) | Q(mentee=user), pk=request_id).first()
-    if request is None:
-        raise Http404("No such request.")
-    return request
+def requests_for(
+    *, user: User, role: str | None = None, waiting: bool | None = None
+) -> QuerySet[MentorRequest]:
+    """The person's requests, newest first: sent (`role="mentee"`), received (`"mentor"`) or
+    both; only those waiting for an answer (`waiting=True`), only answered ones, or all."""
+    if role == "mentee":
+        requests = requests_sent(user=user)
+    elif role == "mentor":
+        requests = requests_received(user=user)
+    else:
+        requests = requests_sent(user=user) | requests_received(user=user)
+    if waiting is not None:
+        pending = Q(status=RequestStatus.PENDING)
+        requests = requests.filter(pending) if waiting else requests.exclude(pending)
+    return requests.order_by("-created_at", "-pk")
 
 
 def open_request_between(*, program: Program, mentee: User, mentor: User) -> MentorRequest | None:
+    """The mentee's request to this mentor that still waits for an answer, if any."""
     return MentorRequest.objects.filter(
         program=program, mentee=mentee, mentor=mentor, status=RequestStatus.PENDING
     ).first()
 
 
 def open_request_count(*, program: Program, mentee: User) -> int:
+    """How many of the mentee's requests in the program wait for an answer."""
     return MentorRequest.objects.filter(
         program=program, mentee=mentee, status=RequestStatus.PENDING
     ).count()
@@ -228,150 +193,3 @@ def mentor_response_hours(*, program: Program) -> dict[int, float]:
             max(0.0, (answered_at - created_at).total_seconds() / 3600)
         )
     return {mentor_id: round(statistics.median(values), 1) for mentor_id, values in hours.items()}
-
-
-@dataclass
-class ChoiceFact:
-    """One of the five questions with what Mentora knows about it for this mentor."""
-
-    key: str
-    question: str
-    facts: list[str] = field(default_factory=list)
-    details: str = ""  # a longer text, such as the mentor's motivation
-
-
-def _skills_in_common(
-    *, mentor_enrollment: Enrollment, mentee: Enrollment | None
-) -> tuple[int, list[str]]:
-    """How many skills the mentee wants, and which of them the mentor offers."""
-    offer = getattr(mentor_enrollment, "mentor_offer", None)
-    needs = getattr(mentee, "mentee_needs", None) if mentee is not None else None
-    if needs is None:
-        return 0, []
-    wanted = set(needs.skills.values_list("pk", flat=True))
-    if offer is None:
-        return len(wanted), []
-    return len(wanted), [s.name for s in offer.skills.order_by("name") if s.pk in wanted]
-
-
-def mentor_choice_facts(
-    *,
-    program: Program,
-    mentor_enrollment: Enrollment,
-    mentee: User,
-    reasons: tuple[str, ...] = (),
-    feedback_ratings: dict[int, float] | None = None,
-    response_hours: dict[int, float] | None = None,
-) -> list[ChoiceFact]:
-    """What Mentora knows for each of the five mentor-choice questions, for this mentee."""
-    from mentora.finding.models import CHOICE_QUESTIONS
-    from mentora.surveys.selectors import mentor_feedback_ratings
-
-    questions = dict(CHOICE_QUESTIONS)
-    mentor = mentor_enrollment.user
-    mentor_profile = getattr(mentor, "profile", None)
-    mentee_profile = getattr(mentee, "profile", None)
-    offer: MentorOffer | None = getattr(mentor_enrollment, "mentor_offer", None)
-    mentee_side = mentee_enrollment(program=program, user=mentee)
-    ratings = (
-        feedback_ratings
-        if feedback_ratings is not None
-        else mentor_feedback_ratings(program=program)
-    )
-    hours = response_hours if response_hours is not None else mentor_response_hours(program=program)
-
-    passion = ChoiceFact("passion", questions["passion"])
-    if offer is not None and offer.motivation.strip():
-        passion.details = offer.motivation.strip()
-    else:
-        passion.facts.append("They have not written why they mentor yet.")
-    if offer is not None and offer.focus_areas:
-        from mentora.profiles.choices import FocusArea
-
-        labels = [
-            str(FocusArea(value).label) if value in FocusArea.values else value
-            for value in offer.focus_areas
-        ]
-        passion.facts.append("Offers: " + ", ".join(labels) + ".")
-    mentored = Relationship.objects.filter(mentor=mentor).values("mentee_id").distinct().count()
-    if mentored:
-        passion.facts.append(
-            f"Has mentored {mentored} {'person' if mentored == 1 else 'people'} on Mentora."
-        )
-
-    feedback = ChoiceFact("feedback", questions["feedback"])
-    rating = ratings.get(mentor.pk)
-    if rating is None:
-        feedback.facts.append(f"Feedback from past mentees: {MIN_RATINGS_NOTE}.")
-    else:
-        feedback.facts.append(
-            f"Past mentees rate their honest feedback and time {rating:.1f} out of 5."
-        )
-
-    knowledge = ChoiceFact("knowledge", questions["knowledge"])
-    wanted, common = _skills_in_common(mentor_enrollment=mentor_enrollment, mentee=mentee_side)
-    if common:
-        knowledge.facts.append(
-            f"Offers {len(common)} of the {wanted} skills you want: " + ", ".join(common) + "."
-        )
-    elif wanted:
-        knowledge.facts.append("None of the skills you want to develop are among theirs.")
-    else:
-        knowledge.facts.append("Add the skills you want to develop to your profile to compare.")
-    if mentor_profile is not None and mentor_profile.years_experience is not None:
-        knowledge.facts.append(f"{mentor_profile.years_experience} years of experience.")
-    # The engine's reasons about expertise (the others belong to the time and proximity questions).
-    knowledge.facts.extend(
-        f"{reason}."
-        for reason in reasons
-        if any(word in reason.lower() for word in ("skill", "goal", "experience", "focus"))
-        and "skills you want" not in reason.lower()
-    )
-
-    time = ChoiceFact("time", questions["time"])
-    if offer is not None:
-        time.facts.append(f"Offers {offer.hours_per_month} hours a month to mentoring.")
-    places = free_places(enrollment=mentor_enrollment)
-    time.facts.append(
-        "No free place at the moment."
-        if places == 0
-        else f"{places} free place{'' if places == 1 else 's'}."
-    )
-    if offer is not None and offer.is_paused:
-        until = f" until {offer.paused_until:%d %B %Y}" if offer.paused_until else ""
-        time.facts.append(f"Taking a break{until}.")
-    answered = hours.get(mentor.pk)
-    if answered is not None:
-        time.facts.append(
-            "Usually answers requests within "
-            + (f"{answered:.0f} hours." if answered < 48 else f"{answered / 24:.0f} days.")
-        )
-
-    proximity = ChoiceFact("proximity", questions["proximity"])
-    if mentor_profile is not None and mentee_profile is not None:
-        if mentor_profile.industry and mentor_profile.industry == mentee_profile.industry:
-            proximity.facts.append(f"Same industry: {mentor_profile.get_industry_display()}.")
-        elif mentor_profile.industry:
-            proximity.facts.append(f"Works in {mentor_profile.get_industry_display().lower()}.")
-        same_org = (
-            mentor_profile.organisation.strip()
-            and mentor_profile.organisation.strip().casefold()
-            == mentee_profile.organisation.strip().casefold()
-        )
-        if same_org:
-            department = (
-                f", {mentor_profile.department}" if mentor_profile.department.strip() else ""
-            )
-            proximity.facts.append(f"Same organisation: {mentor_profile.organisation}{department}.")
-        elif mentor_profile.organisation.strip():
-            proximity.facts.append(f"Works at {mentor_profile.organisation}.")
-        if (
-            mentor_profile.job_function
-            and mentor_profile.job_function == mentee_profile.job_function
-        ):
-            proximity.facts.append(
-                f"Same job function: {mentor_profile.get_job_function_display().lower()}."
-            )
-    if not proximity.facts:
-        proximity.facts.append("Their profile does not say where they work.")
-    return [passion, feedback, knowledge, time, proximity]

@@ -1,9 +1,10 @@
-"""Every write of self-service finding: requests and their answers, bookmarks, private
-checklists, and a mentor's pause.
+"""The writes of requests: asking a mentor, the answers, messages, and the daily expiry.
 
-`request_transition` is the only code that changes a request's status. Locks are always taken in
-the same order (enrollment rows in primary-key order, then request rows), so concurrent requests,
-acceptances and withdrawals queue instead of deadlocking.
+Every status change goes through `mentora.finding.lifecycle.request_move`; who may act comes
+from `mentora.finding.access`. Locks are always taken in the same order (enrollment rows in
+primary-key order, then request rows), so concurrent requests, acceptances and withdrawals queue
+instead of deadlocking. Bookmarks and the private checklist are in `choosing.py`; a mentor's
+pause in `pauses.py`.
 """
 
 from __future__ import annotations
@@ -11,29 +12,37 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from mentora.finding.access import (
+    MENTOR,
+    MENTOR_PAGE,
+    REQUEST,
+    finding_roles,
+    lets_mentees_choose,
+    request_roles,
+    require,
+)
+from mentora.finding.lifecycle import mentee_at_limit, mentor_is_full, request_move
 from mentora.finding.models import (
-    CHOICE_QUESTIONS,
-    FINDING_STATES,
     MESSAGE_MAX,
-    REQUEST_TRANSITIONS,
-    SELF_SERVICE_MODES,
-    Bookmark,
-    ChecklistAnswer,
     CloseReason,
-    MentorConsideration,
     MentorRequest,
     RequestEvent,
     RequestMessage,
     RequestStatus,
 )
+from mentora.finding.pauses import mentors_resume_after_pause
+from mentora.lib.text import clean_text
+from mentora.lib.wording import MENTEE as MENTEE_WORD
+from mentora.lib.wording import MENTOR as MENTOR_WORD
+from mentora.lib.wording import role_word
 from mentora.notifications.services import notify
 from mentora.profiles.models import MentorOffer
-from mentora.programs.models import Enrollment, Program
+from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
 from mentora.relationships.selectors import live_relationship_count, mentor_capacity
 from mentora.relationships.services import enrollments_lock_for_pairing, relationship_create
@@ -41,30 +50,15 @@ from mentora.relationships.services import enrollments_lock_for_pairing, relatio
 if TYPE_CHECKING:
     from mentora.accounts.models import User
 
-NOTE_MAX = 5000
-PAUSE_NOTE_MAX = 200
 REMINDER_BEFORE = datetime.timedelta(days=1)
-
-
-# ---------------------------------------------------------------------------------------------
-# Helpers
 
 
 def _words(program: Program) -> tuple[str, str]:
     """The program's words for mentor and mentee, lower case (coach and coachee in coaching)."""
     return (
-        program.role_label(Enrollment.Role.MENTOR).lower(),
-        program.role_label(Enrollment.Role.MENTEE).lower(),
+        role_word(MENTOR_WORD, coaching=program.is_coaching, capital=False),
+        role_word(MENTEE_WORD, coaching=program.is_coaching, capital=False),
     )
-
-
-def _text(value: str, *, field: str, label: str, required: bool, limit: int) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise ValidationError({field: f"{label} cannot be empty."})
-    if len(value) > limit:
-        raise ValidationError({field: f"{label} has at most {limit} characters, not {len(value)}."})
-    return value
 
 
 def _request_url(request: MentorRequest) -> str:
@@ -72,61 +66,29 @@ def _request_url(request: MentorRequest) -> str:
 
 
 def _require_self_service(program: Program) -> None:
-    if program.matching_mode not in SELF_SERVICE_MODES:
+    if lets_mentees_choose(program):
+        return
+    if program.matching_mode == Program.MatchingMode.MANAGER:
         raise ValidationError(
             f"{program} pairs people through its program managers; mentees do not choose here."
         )
-    if program.state not in FINDING_STATES:
-        raise ValidationError(
-            f"{program} is {program.get_state_display().lower()}: it takes no requests now."
-        )
-
-
-def _offer(enrollment: Enrollment) -> MentorOffer | None:
-    return MentorOffer.objects.filter(enrollment=enrollment).first()
-
-
-# ---------------------------------------------------------------------------------------------
-# The request lifecycle
-
-
-def request_transition(
-    *,
-    request: MentorRequest,
-    to_status: str,
-    actor: User | None,
-    close_reason: str,
-    now: datetime.datetime | None = None,
-) -> MentorRequest:
-    """Move a (locked) request to another status, recording the event. The only status writer."""
-    if to_status not in REQUEST_TRANSITIONS[request.status]:
-        raise ValidationError(
-            f"This request is already {RequestStatus(request.status).label.lower()}; "
-            "it cannot change any more."
-        )
-    moment = now or timezone.now()
-    from_status = request.status
-    request.status = to_status
-    request.close_reason = close_reason
-    request.closed_at = moment
-    fields = ["status", "close_reason", "closed_at"]
-    if actor is not None and actor.pk == request.mentor_id and request.first_response_at is None:
-        request.first_response_at = moment
-        fields.append("first_response_at")
-    request.save(update_fields=fields)
-    RequestEvent.objects.create(
-        request=request,
-        actor=actor,
-        from_status=from_status,
-        to_status=to_status,
-        close_reason=close_reason,
-        created_at=moment,
+    raise ValidationError(
+        f"{program} is {program.get_state_display().lower()}: it takes no requests now."
     )
-    return request
 
 
-def _locked(request: MentorRequest) -> MentorRequest:
-    return MentorRequest.objects.select_for_update().select_related("program").get(pk=request.pk)
+def _open(request: MentorRequest) -> MentorRequest:
+    """The request, locked, refused unless it is still waiting for an answer."""
+    locked = (
+        MentorRequest.objects.select_for_update(of=("self",))
+        .select_related("program", "mentor", "mentee")
+        .get(pk=request.pk)
+    )
+    if locked.status != RequestStatus.PENDING:
+        raise ValidationError(
+            f"This request is already {RequestStatus(locked.status).label.lower()}."
+        )
+    return locked
 
 
 @transaction.atomic
@@ -140,22 +102,21 @@ def request_create(
 ) -> MentorRequest:
     """A mentee asks a mentor of the same program, within the program's cap on open requests."""
     _require_self_service(program)
-    message = _text(
+    message = clean_text(
         message, field="message", label="Your message", required=True, limit=MESSAGE_MAX
     )
-    mentor_word, mentee_word = _words(program)
+    mentor_word, _ = _words(program)
     if mentor.pk == mentee.pk:
         raise ValidationError({"mentor": f"You cannot be your own {mentor_word}."})
-    mentor_enrollment, mentee_enrollment = enrollments_lock_for_pairing(
+    mentor_enrollment, _ = enrollments_lock_for_pairing(
         program=program, mentor=mentor, mentee=mentee
     )
-    if mentee_enrollment is None:
-        raise PermissionDenied(f"Only enrolled {mentee_word}s of {program} can ask for a mentor.")
+    require(MENTOR_PAGE, finding_roles(program=program, user=mentee), "request")
     if mentor_enrollment is None:
         raise ValidationError(
             {"mentor": f"{mentor.display_name} is not an enrolled {mentor_word} of {program}."}
         )
-    offer = _offer(mentor_enrollment)
+    offer: MentorOffer | None = getattr(mentor_enrollment, "mentor_offer", None)
     if offer is not None and offer.is_paused:
         until = f" until {offer.paused_until:%d %B %Y}" if offer.paused_until else ""
         raise ValidationError(
@@ -221,6 +182,10 @@ def request_create(
     return request
 
 
+# ---------------------------------------------------------------------------------------------
+# Answers Mentora gives itself
+
+
 def _answer_for_full_mentor(
     *, program: Program, mentor: User, except_pk: int | None, now: datetime.datetime
 ) -> int:
@@ -230,15 +195,16 @@ def _answer_for_full_mentor(
         MentorRequest.objects.select_for_update()
         .filter(program=program, mentor=mentor, status=RequestStatus.PENDING)
         .exclude(pk=except_pk or 0)
-        .select_related("mentee")
         .order_by("pk")
+        .values_list("pk", flat=True)
     )
-    for other in pending:
-        request_transition(
-            request=other,
-            to_status=RequestStatus.DECLINED,
-            actor=None,
+    for pk in pending:
+        other = request_move(
+            request_id=pk,
+            target=RequestStatus.DECLINED,
+            action="request_decline",
             close_reason=CloseReason.MENTOR_FULL,
+            actor=None,
             now=now,
         )
         notify(
@@ -263,15 +229,16 @@ def _withdraw_for_mentee_at_limit(
         MentorRequest.objects.select_for_update()
         .filter(program=program, mentee=mentee, status=RequestStatus.PENDING)
         .exclude(pk=except_pk or 0)
-        .select_related("mentor")
         .order_by("pk")
+        .values_list("pk", flat=True)
     )
-    for other in pending:
-        request_transition(
-            request=other,
-            to_status=RequestStatus.WITHDRAWN,
-            actor=None,
+    for pk in pending:
+        other = request_move(
+            request_id=pk,
+            target=RequestStatus.WITHDRAWN,
+            action="request_withdraw",
             close_reason=CloseReason.MENTEE_AT_LIMIT,
+            actor=None,
             now=now,
         )
         notify(
@@ -282,6 +249,10 @@ def _withdraw_for_mentee_at_limit(
             url=_request_url(other),
         )
     return len(pending)
+
+
+# ---------------------------------------------------------------------------------------------
+# The mentor's and the mentee's answers
 
 
 @transaction.atomic
@@ -295,74 +266,65 @@ def request_accept(
     acceptance that fills the mentor, their other pending requests are declined as full; when the
     mentee then has all the mentors the program allows, their other requests are withdrawn.
     """
-    if by.pk != request.mentor_id:
-        raise PermissionDenied("Only the mentor who was asked can accept.")
+    require(REQUEST, request_roles(request=request, user=by), "accept")
     program = request.program
     moment = now or timezone.now()
     mentor, mentee = request.mentor, request.mentee
     # Enrollments first, then the request: the same order as every other writer here.
-    mentor_enrollment, _ = enrollments_lock_for_pairing(
-        program=program, mentor=mentor, mentee=mentee
-    )
-    request = _locked(request)
-    if request.status != RequestStatus.PENDING:
-        raise ValidationError(
-            f"This request is already {RequestStatus(request.status).label.lower()}."
-        )
-    if mentor_enrollment is not None:
-        capacity = mentor_capacity(enrollment=mentor_enrollment)
-        if live_relationship_count(program=program, mentor=mentor) >= capacity:
-            request_transition(
-                request=request,
-                to_status=RequestStatus.DECLINED,
-                actor=None,
-                close_reason=CloseReason.MENTOR_FULL,
-                now=moment,
-            )
-            _answer_for_full_mentor(program=program, mentor=mentor, except_pk=None, now=moment)
-            notify(
-                recipient=mentee,
-                kind="finding.declined",
-                title=f"{mentor.display_name} has no free place any more",
-                body="Their places filled up before they could accept; it says nothing about you.",
-                url=_request_url(request),
-            )
-            return request
-    if live_relationship_count(program=program, mentee=mentee) >= program.max_mentors_per_mentee:
-        request_transition(
-            request=request,
-            to_status=RequestStatus.WITHDRAWN,
+    enrollments_lock_for_pairing(program=program, mentor=mentor, mentee=mentee)
+    locked = _open(request)
+    if mentor_is_full(locked):
+        declined = request_move(
+            request_id=locked.pk,
+            target=RequestStatus.DECLINED,
+            action="request_decline",
+            close_reason=CloseReason.MENTOR_FULL,
             actor=None,
+            now=moment,
+        )
+        _answer_for_full_mentor(program=program, mentor=mentor, except_pk=None, now=moment)
+        notify(
+            recipient=mentee,
+            kind="finding.declined",
+            title=f"{mentor.display_name} has no free place any more",
+            body="Their places filled up before they could accept; it says nothing about you.",
+            url=_request_url(declined),
+        )
+        return declined
+    if mentee_at_limit(locked):
+        withdrawn = request_move(
+            request_id=locked.pk,
+            target=RequestStatus.WITHDRAWN,
+            action="request_withdraw",
             close_reason=CloseReason.MENTEE_AT_LIMIT,
+            actor=None,
             now=moment,
         )
         _withdraw_for_mentee_at_limit(program=program, mentee=mentee, except_pk=None, now=moment)
-        return request
-    relationship = relationship_create(
+        return withdrawn
+    accepted = request_move(
+        request_id=locked.pk,
+        target=RequestStatus.ACCEPTED,
+        action="request_accept",
+        close_reason=CloseReason.ACCEPTED,
+        actor=by,
+        now=moment,
+    )
+    accepted.relationship = relationship_create(
         program=program,
         mentor=mentor,
         mentee=mentee,
         created_by=by,
         origin=Relationship.Origin.REQUEST,
     )
-    request.relationship = relationship
-    request.save(update_fields=["relationship"])
-    request_transition(
-        request=request,
-        to_status=RequestStatus.ACCEPTED,
-        actor=by,
-        close_reason=CloseReason.ACCEPTED,
-        now=moment,
-    )
-    if mentor_enrollment is not None and live_relationship_count(
-        program=program, mentor=mentor
-    ) >= mentor_capacity(enrollment=mentor_enrollment):
-        _answer_for_full_mentor(program=program, mentor=mentor, except_pk=request.pk, now=moment)
-    if live_relationship_count(program=program, mentee=mentee) >= program.max_mentors_per_mentee:
+    accepted.save(update_fields=["relationship"])
+    if mentor_is_full(accepted):
+        _answer_for_full_mentor(program=program, mentor=mentor, except_pk=accepted.pk, now=moment)
+    if mentee_at_limit(accepted):
         _withdraw_for_mentee_at_limit(
-            program=program, mentee=mentee, except_pk=request.pk, now=moment
+            program=program, mentee=mentee, except_pk=accepted.pk, now=moment
         )
-    return request
+    return accepted
 
 
 @transaction.atomic
@@ -370,33 +332,34 @@ def request_decline(
     *, request: MentorRequest, by: User, reason: str = "", now: datetime.datetime | None = None
 ) -> MentorRequest:
     """The mentor declines, with an optional reason; the mentee gets a kind message."""
-    if by.pk != request.mentor_id:
-        raise PermissionDenied("Only the mentor who was asked can decline.")
-    reason = _text(reason, field="reason", label="The reason", required=False, limit=MESSAGE_MAX)
-    request = _locked(request)
-    request.decline_reason = reason
-    request.save(update_fields=["decline_reason"])
-    request_transition(
-        request=request,
-        to_status=RequestStatus.DECLINED,
-        actor=by,
-        close_reason=CloseReason.DECLINED,
-        now=now,
+    require(REQUEST, request_roles(request=request, user=by), "decline")
+    reason = clean_text(
+        reason, field="reason", label="The reason", required=False, limit=MESSAGE_MAX
     )
-    mentor_word, _ = _words(request.program)
+    locked = _open(request)
+    declined = request_move(
+        request_id=locked.pk,
+        target=RequestStatus.DECLINED,
+        action="request_decline",
+        close_reason=CloseReason.DECLINED,
+        actor=by,
+        now=now,
+        decline_reason=reason,
+    )
+    mentor_word, _ = _words(declined.program)
     notify(
-        recipient=request.mentee,
+        recipient=declined.mentee,
         kind="finding.declined",
-        title=f"{request.mentor.display_name} cannot be your {mentor_word} this time",
+        title=f"{declined.mentor.display_name} cannot be your {mentor_word} this time",
         body=(
             "Thank you for asking. A no is about fit and time, not about you: people who keep "
             f"asking find a {mentor_word}. Your recommendations list others who can help."
             + (f"\n\nTheir note: {reason}" if reason else "")
         ),
-        url=_request_url(request),
+        url=_request_url(declined),
         important=True,
     )
-    return request
+    return declined
 
 
 @transaction.atomic
@@ -404,24 +367,24 @@ def request_withdraw(
     *, request: MentorRequest, by: User, now: datetime.datetime | None = None
 ) -> MentorRequest:
     """The mentee withdraws their own open request; the mentor is told."""
-    if by.pk != request.mentee_id:
-        raise PermissionDenied("Only the mentee who asked can withdraw the request.")
-    request = _locked(request)
-    request_transition(
-        request=request,
-        to_status=RequestStatus.WITHDRAWN,
-        actor=by,
+    require(REQUEST, request_roles(request=request, user=by), "withdraw")
+    locked = _open(request)
+    withdrawn = request_move(
+        request_id=locked.pk,
+        target=RequestStatus.WITHDRAWN,
+        action="request_withdraw",
         close_reason=CloseReason.WITHDRAWN,
+        actor=by,
         now=now,
     )
     notify(
-        recipient=request.mentor,
+        recipient=withdrawn.mentor,
         kind="finding.withdrawn",
-        title=f"{request.mentee.display_name} withdrew their request",
+        title=f"{withdrawn.mentee.display_name} withdrew their request",
         body="Nothing to do.",
-        url=_request_url(request),
+        url=_request_url(withdrawn),
     )
-    return request
+    return withdrawn
 
 
 @transaction.atomic
@@ -429,26 +392,28 @@ def request_message_add(
     *, request: MentorRequest, by: User, text: str, now: datetime.datetime | None = None
 ) -> RequestMessage:
     """A message on an open request: the mentor asks for more information, either side replies."""
-    if by.pk not in (request.mentor_id, request.mentee_id):
-        raise PermissionDenied("Only the two people of this request can write on it.")
-    text = _text(text, field="text", label="The message", required=True, limit=MESSAGE_MAX)
-    request = _locked(request)
-    if request.status != RequestStatus.PENDING:
+    roles = request_roles(request=request, user=by)
+    require(REQUEST, roles, "message")
+    text = clean_text(text, field="text", label="The message", required=True, limit=MESSAGE_MAX)
+    locked = (
+        MentorRequest.objects.select_for_update(of=("self",))
+        .select_related("mentor", "mentee")
+        .get(pk=request.pk)
+    )
+    if locked.status != RequestStatus.PENDING:
         raise ValidationError(
-            f"This request is {RequestStatus(request.status).label.lower()}; "
+            f"This request is {RequestStatus(locked.status).label.lower()}; "
             "messages are for open requests."
         )
     moment = now or timezone.now()
-    message = RequestMessage.objects.create(
-        request=request, author=by, text=text, created_at=moment
-    )
-    if by.pk == request.mentor_id and request.first_response_at is None:
-        request.first_response_at = moment
-        request.save(update_fields=["first_response_at"])
-    other = request.mentee if by.pk == request.mentor_id else request.mentor
-    asking = by.pk == request.mentor_id
+    message = RequestMessage.objects.create(request=locked, author=by, text=text, created_at=moment)
+    asking = MENTOR in roles
+    if asking and locked.first_response_at is None:
+        # A question is the mentor's first answer too: it counts for their response time.
+        locked.first_response_at = moment
+        locked.save(update_fields=["first_response_at"])
     notify(
-        recipient=other,
+        recipient=locked.mentee if asking else locked.mentor,
         kind="finding.message",
         title=(
             f"{by.display_name} would like to know more before answering"
@@ -456,7 +421,7 @@ def request_message_add(
             else f"{by.display_name} replied on their request"
         ),
         body=text[:500],
-        url=_request_url(request) + "#messages",
+        url=_request_url(locked) + "#messages",
         important=asking,
     )
     return message
@@ -502,145 +467,29 @@ def requests_expire(*, now: datetime.datetime | None = None) -> dict[str, int]:
     ).values_list("pk", flat=True)
     for pk in list(overdue):
         with transaction.atomic():
-            request = (
-                MentorRequest.objects.select_for_update()
-                .select_related("program", "mentor", "mentee")
-                .get(pk=pk)
-            )
-            if request.status != RequestStatus.PENDING:
+            still_open = MentorRequest.objects.filter(pk=pk, status=RequestStatus.PENDING)
+            if not still_open.select_for_update().exists():
                 continue
-            request_transition(
-                request=request,
-                to_status=RequestStatus.EXPIRED,
-                actor=None,
+            expired = request_move(
+                request_id=pk,
+                target=RequestStatus.EXPIRED,
+                action="requests_expire",
                 close_reason=CloseReason.EXPIRED,
+                actor=None,
                 now=moment,
             )
-            mentor_word, _ = _words(request.program)
+            mentor_word, _ = _words(expired.program)
             notify(
-                recipient=request.mentee,
+                recipient=expired.mentee,
                 kind="finding.expired",
-                title=f"Your request to {request.mentor.display_name} expired",
+                title=f"Your request to {expired.mentor.display_name} expired",
                 body=(
-                    f"They did not answer within {request.program.request_expiry_days} days; "
+                    f"They did not answer within {expired.program.request_expiry_days} days; "
                     f"busy {mentor_word}s sometimes miss messages. You can ask someone else, "
                     "or ask them again."
                 ),
-                url=_request_url(request),
+                url=_request_url(expired),
             )
             counts["expired"] += 1
     counts["resumed"] = mentors_resume_after_pause(today=timezone.localdate(moment))
     return counts
-
-
-# ---------------------------------------------------------------------------------------------
-# Bookmarks and the private checklist
-
-
-@transaction.atomic
-def bookmark_set(*, program: Program, mentee: User, mentor: User, on: bool) -> bool:
-    """Keep (or forget) a mentor for later; returns whether the mentor is now bookmarked."""
-    if not on:
-        Bookmark.objects.filter(program=program, mentee=mentee, mentor=mentor).delete()
-        return False
-    Bookmark.objects.get_or_create(program=program, mentee=mentee, mentor=mentor)
-    return True
-
-
-@transaction.atomic
-def consideration_update(
-    *,
-    program: Program,
-    mentee: User,
-    mentor: User,
-    answers: dict[str, str],
-    note: str,
-) -> MentorConsideration:
-    """Save a mentee's private checklist answers and note about one mentor."""
-    known = {name for name, _ in CHOICE_QUESTIONS}
-    unknown = sorted(set(answers) - known)
-    if unknown:
-        raise ValidationError(
-            {"answers": f"Unknown questions {', '.join(unknown)}; use {', '.join(sorted(known))}."}
-        )
-    for name, value in answers.items():
-        if value not in ("", *ChecklistAnswer.values):
-            raise ValidationError(
-                {name: f"{value!r} is not an answer; use yes, not_sure, no or leave it empty."}
-            )
-    note = _text(note, field="note", label="The note", required=False, limit=NOTE_MAX)
-    consideration, _ = MentorConsideration.objects.select_for_update().get_or_create(
-        program=program, mentee=mentee, mentor=mentor
-    )
-    for name, value in answers.items():
-        setattr(consideration, name, value)
-    consideration.note = note
-    consideration.updated_at = timezone.now()
-    consideration.save()
-    return consideration
-
-
-# ---------------------------------------------------------------------------------------------
-# A mentor's pause
-
-
-def _mentor_offer_locked(*, program: Program, mentor: User) -> MentorOffer:
-    enrollment = (
-        Enrollment.objects.select_for_update()
-        .filter(
-            program=program,
-            user=mentor,
-            role=Enrollment.Role.MENTOR,
-            status=Enrollment.Status.ACTIVE,
-        )
-        .first()
-    )
-    if enrollment is None:
-        mentor_word, _ = _words(program)
-        raise PermissionDenied(f"Only enrolled {mentor_word}s of {program} can pause.")
-    offer, _ = MentorOffer.objects.select_for_update().get_or_create(
-        enrollment=enrollment, defaults={"capacity": program.default_mentor_capacity}
-    )
-    return offer
-
-
-@transaction.atomic
-def mentor_pause(
-    *,
-    program: Program,
-    mentor: User,
-    until: datetime.date | None = None,
-    note: str = "",
-    now: datetime.datetime | None = None,
-) -> MentorOffer:
-    """A mentor takes a break: out of recommendations and match runs until they resume.
-
-    Requests already waiting stay answerable. With `until`, the daily job resumes them after it.
-    """
-    moment = now or timezone.now()
-    note = _text(note, field="note", label="The note", required=False, limit=PAUSE_NOTE_MAX)
-    if until is not None and until < timezone.localdate(moment):
-        raise ValidationError({"until": f"{until:%d %B %Y} is in the past; choose a later day."})
-    offer = _mentor_offer_locked(program=program, mentor=mentor)
-    offer.paused_at = offer.paused_at or moment
-    offer.paused_until = until
-    offer.pause_note = note
-    offer.save(update_fields=["paused_at", "paused_until", "pause_note"])
-    return offer
-
-
-@transaction.atomic
-def mentor_resume(*, program: Program, mentor: User) -> MentorOffer:
-    """A mentor is available again: back in recommendations and match runs."""
-    offer = _mentor_offer_locked(program=program, mentor=mentor)
-    offer.paused_at = None
-    offer.paused_until = None
-    offer.pause_note = ""
-    offer.save(update_fields=["paused_at", "paused_until", "pause_note"])
-    return offer
-
-
-def mentors_resume_after_pause(*, today: datetime.date) -> int:
-    """Resume every mentor whose pause ended before today; returns how many."""
-    ended = MentorOffer.objects.filter(paused_at__isnull=False, paused_until__lt=today)
-    return ended.update(paused_at=None, paused_until=None, pause_note="")

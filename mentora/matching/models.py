@@ -7,8 +7,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from mentora.engine.records import FACTOR_NAMES
+from mentora.engine.records import FACTOR_NAMES, Weights
 from mentora.programs.models import Program
+
+# Longest texts the matching app stores: why a run failed (or did not publish), why a mentee is
+# unmatched, and the note on a run's event.
+ERROR_MAX = 2000
+REASON_MAX = 1000
+NOTE_MAX = 1000
 
 MODE_CHOICES = [
     ("optimal", "Optimal (highest total score)"),
@@ -18,8 +24,6 @@ MODE_CHOICES = [
 
 def default_weights() -> dict[str, float]:
     """The engine's default weight for every factor."""
-    from mentora.engine.records import Weights
-
     return Weights().as_dict()
 
 
@@ -52,7 +56,11 @@ class MatchingSettings(models.Model):
 
 
 class MatchRun(models.Model):
-    """One run of the engine over a program: queued, running, then a draft to review and publish."""
+    """One run of the engine over a program: queued, running, then a draft to review and publish.
+
+    Its status changes only through `mentora.matching.lifecycle.match_run_move` (the table of
+    moves is `RUN_LIFECYCLE` there).
+    """
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -70,13 +78,19 @@ class MatchRun(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     stage = models.CharField(max_length=40, blank=True, help_text="What the run is doing now.")
     percent = models.PositiveSmallIntegerField(default=0)
-    error = models.TextField(blank=True)
+    error = models.TextField(blank=True, max_length=ERROR_MAX)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the worker working on the run last showed it is alive (empty while it "
+        "waits for a worker).",
+    )
     metrics = models.JSONField(default=dict, blank=True)
     previous = models.ForeignKey(
         "self",
@@ -116,23 +130,6 @@ class MatchRun(models.Model):
         return self.status == self.Status.DRAFT
 
 
-# The match run lifecycle: the only moves the services in `mentora.matching.services` make.
-RUN_TRANSITIONS: dict[str, set[str]] = {
-    MatchRun.Status.QUEUED: {MatchRun.Status.RUNNING, MatchRun.Status.FAILED},
-    MatchRun.Status.RUNNING: {MatchRun.Status.DRAFT, MatchRun.Status.FAILED},
-    MatchRun.Status.DRAFT: {
-        MatchRun.Status.PUBLISHED,
-        MatchRun.Status.PUBLISHING,
-        MatchRun.Status.DISCARDED,
-    },
-    # A large draft is published by the worker; when that fails it is a draft again.
-    MatchRun.Status.PUBLISHING: {MatchRun.Status.PUBLISHED, MatchRun.Status.DRAFT},
-    MatchRun.Status.FAILED: set(),
-    MatchRun.Status.PUBLISHED: set(),
-    MatchRun.Status.DISCARDED: set(),
-}
-
-
 class Proposal(models.Model):
     """One proposed pair of a draft, with the engine's score and reasons."""
 
@@ -166,7 +163,7 @@ class UnmatchedMentee(models.Model):
     wanted = models.PositiveSmallIntegerField(default=1)
     matched = models.PositiveSmallIntegerField(default=0)
     code = models.CharField(max_length=40)
-    reason = models.TextField()
+    reason = models.TextField(max_length=REASON_MAX)
 
     class Meta:
         ordering = ["run", "pk"]
@@ -217,7 +214,7 @@ class MatchRunEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=NOTE_MAX)
 
     class Meta:
         ordering = ["run", "created_at", "pk"]

@@ -1,64 +1,54 @@
-"""Writes of manager-run matching: settings, runs, pins, moves, publishing and discarding."""
+"""Writes of manager-run matching: settings, runs, pins, moves, publishing and discarding.
+
+Every service asks `mentora.matching.access` whether the person may act (the program's managers
+only) and changes a run's status only through `mentora.matching.lifecycle`.
+"""
 
 from __future__ import annotations
 
-import datetime
-import logging
-import time
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from mentora.engine import match
 from mentora.engine.api import explain_pair
-from mentora.engine.records import FACTOR_NAMES, EngineInputError
+from mentora.engine.records import FACTOR_NAMES
+from mentora.matching import publishing
+from mentora.matching.access import (
+    MATCH_RUN,
+    MATCHING,
+    PROPOSAL,
+    matching_roles,
+    proposal_roles,
+    require,
+    run_roles,
+)
+from mentora.matching.execution import factors_json, match_run_execute
+from mentora.matching.lifecycle import match_run_move
 from mentora.matching.models import (
-    RUN_TRANSITIONS,
     MatchingSettings,
     MatchRun,
     MatchRunEvent,
     Pin,
     Proposal,
-    UnmatchedMentee,
 )
 from mentora.matching.records import EngineInput, program_engine_input, weights_from_mapping
+from mentora.matching.recovery import match_run_recover, match_runs_recover
+from mentora.matching.tasks import match_run_publish_task, match_run_task
 from mentora.profiles.models import MenteeNeeds
 from mentora.programs.models import Enrollment, Program
-from mentora.programs.selectors import user_manages_program
-from mentora.relationships.models import LIVE_STAGES, Relationship
-from mentora.relationships.selectors import mentor_capacity
+from mentora.relationships.selectors import live_relationship_count, mentor_capacity
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
 
-logger = logging.getLogger(__name__)
-
 MODES = ("optimal", "stable")
 TOP_K_RANGE = (1, 500)
 WEIGHT_MAX = 100.0
-# A run still queued or running after this long is taken as lost (a worker that died).
-STALE_AFTER = datetime.timedelta(hours=1)
-# Progress writes are throttled: a run row update at most this often (seconds).
-PROGRESS_INTERVAL = 0.5
-# Where each engine phase sits on the run's 0-100 progress bar.
-PHASES: dict[str, tuple[int, int, str]] = {
-    "read": (0, 5, "Reading participants"),
-    "features": (5, 10, "Preparing the scores"),
-    "score and candidates": (10, 80, "Scoring candidate pairs"),
-    "solve": (80, 90, "Choosing the pairs"),
-    "save": (90, 100, "Saving the draft"),
-}
-
-
-def _require_manager(*, user: User, program: Program) -> None:
-    if not user_manages_program(user=user, program=program):
-        raise PermissionDenied("Only the program's managers can run matching.")
 
 
 def clean_weights(weights: Mapping[str, Any]) -> dict[str, float]:
@@ -116,7 +106,7 @@ def matching_settings_save(
     top_k: int | None = None,
 ) -> MatchingSettings:
     """Save the program's factor weights, mode and top-k for its next match runs."""
-    _require_manager(user=updated_by, program=program)
+    require(MATCHING, matching_roles(program=program, user=updated_by), "configure")
     settings, _ = MatchingSettings.objects.select_for_update().get_or_create(program=program)
     if weights is not None:
         settings.weights = clean_weights(weights)
@@ -127,31 +117,6 @@ def matching_settings_save(
     settings.updated_at = timezone.now()
     settings.save()
     return settings
-
-
-def _run_move(
-    *,
-    run_id: int,
-    to_status: str,
-    actor: User | None = None,
-    note: str = "",
-    **fields: Any,
-) -> bool:
-    """The one writer of a run's status: a conditional update along RUN_TRANSITIONS, with an event.
-
-    Returns False (and changes nothing) when the run is no longer in a status that allows the
-    move, so two workers or two managers cannot both move it.
-    """
-    allowed_from = [s for s, targets in RUN_TRANSITIONS.items() if to_status in targets]
-    current = MatchRun.objects.filter(pk=run_id).values_list("status", flat=True).first()
-    if current not in allowed_from:
-        return False
-    moved = MatchRun.objects.filter(pk=run_id, status=current).update(status=to_status, **fields)
-    if moved:
-        MatchRunEvent.objects.create(
-            run_id=run_id, from_status=current or "", to_status=to_status, actor=actor, note=note
-        )
-    return bool(moved)
 
 
 @transaction.atomic
@@ -168,14 +133,12 @@ def match_run_start(
 
     With `background=False` the run executes at once in this process (the demo uses it).
     """
-    from mentora.matching.tasks import match_run_task
-
-    _require_manager(user=started_by, program=program)
+    require(MATCHING, matching_roles(program=program, user=started_by), "start")
     if program.state == Program.State.CLOSED:
         raise ValidationError("This program is closed: it takes no new relationships.")
     # One run at a time per program: lock the program row, then look for a run in progress.
     Program.objects.select_for_update().filter(pk=program.pk).first()
-    _fail_stale_runs(program=program)
+    match_runs_recover(program=program)
     if MatchRun.objects.filter(
         program=program, status__in=[MatchRun.Status.QUEUED, MatchRun.Status.RUNNING]
     ).exists():
@@ -214,243 +177,11 @@ def match_run_start(
     return run
 
 
-def _fail_stale_runs(*, program: Program) -> None:
-    """Fail runs that no worker finished in time, so they stop blocking new ones."""
-    now = timezone.now()
-    for run_id, status, created_at, started_at in MatchRun.objects.filter(
-        program=program, status__in=[MatchRun.Status.QUEUED, MatchRun.Status.RUNNING]
-    ).values_list("pk", "status", "created_at", "started_at"):
-        if status == MatchRun.Status.QUEUED and now - created_at > STALE_AFTER:
-            message = (
-                "No worker started this run within an hour: is the background worker "
-                "(manage.py db_worker) running? Nothing was saved."
-            )
-        elif status == MatchRun.Status.RUNNING and now - (started_at or created_at) > STALE_AFTER:
-            message = "The worker stopped before finishing this run. Nothing was saved."
-        else:
-            continue
-        _run_move(
-            run_id=run_id,
-            to_status=MatchRun.Status.FAILED,
-            error=message,
-            finished_at=now,
-            note=message,
-        )
-    for run_id in MatchRun.objects.filter(
-        program=program,
-        status=MatchRun.Status.PUBLISHING,
-        events__to_status=MatchRun.Status.PUBLISHING,
-        events__created_at__lt=now - STALE_AFTER,
-    ).values_list("pk", flat=True):
-        message = "The worker stopped while publishing this draft: nothing was published."
-        _run_move(
-            run_id=run_id, to_status=MatchRun.Status.DRAFT, error=message, note=message, stage=""
-        )
-
-
-class _ProgressWriter:
-    """Turns the engine's progress callbacks into throttled updates of the run row."""
-
-    def __init__(self, run_id: int) -> None:
-        self.run_id = run_id
-        self.last_write = 0.0
-        self.last_percent = -1
-
-    def phase(self, name: str, done: int = 0, total: int = 1, *, force: bool = False) -> None:
-        low, high, label = PHASES.get(name, (0, 100, name))
-        percent = low + int((high - low) * (done / total if total else 1))
-        now = time.monotonic()
-        if not force and (
-            percent == self.last_percent or now - self.last_write < PROGRESS_INTERVAL
-        ):
-            return
-        self.last_write, self.last_percent = now, percent
-        MatchRun.objects.filter(pk=self.run_id, status=MatchRun.Status.RUNNING).update(
-            stage=label, percent=min(percent, 99)
-        )
-
-    def __call__(self, name: str, done: int, total: int) -> None:
-        self.phase(name, done, total, force=name == "solve")
-
-
-def _pin_problems(engine_input: EngineInput, names: Mapping[int, str]) -> list[str]:
-    """Pins the engine would refuse (more than a mentor's room or a mentee's wish), in words."""
-    problems = []
-    mentors = engine_input.mentor_by_id
-    mentees = engine_input.mentee_by_id
-    pinned = engine_input.constraints.pinned_pairs
-    for mentor_id, count in sorted(Counter(b for _, b in pinned).items()):
-        room = mentors[mentor_id].capacity
-        if count > room:
-            problems.append(
-                f"{names.get(int(mentor_id), mentor_id)} has {count} pinned mentees but room "
-                f"for {room}; clear a pin."
-            )
-    for mentee_id, count in sorted(Counter(a for a, _ in pinned).items()):
-        wanted = mentees[mentee_id].mentors_wanted
-        if count > wanted:
-            problems.append(
-                f"{names.get(int(mentee_id), mentee_id)} has {count} pinned mentors but wants "
-                f"{wanted}; clear a pin."
-            )
-    return problems
-
-
-def _factors_json(explanation: Any) -> dict[str, dict[str, float]]:
-    if explanation is None:
-        return {}
-    return {
-        f.name: {"value": round(f.value, 4), "weight": f.weight, "points": round(f.points, 2)}
-        for f in explanation.factors
-    }
-
-
-def match_run_execute(*, run_id: int) -> None:
-    """Run the engine for a queued run and store its draft; on any error the run fails cleanly.
-
-    The body of the background task. Progress goes to the run row as the engine reports it; the
-    proposals and unmatched rows are written in one transaction at the end, so a failed run
-    leaves none behind.
-    """
-    started = timezone.now()
-    if not _run_move(
-        run_id=run_id,
-        to_status=MatchRun.Status.RUNNING,
-        started_at=started,
-        stage=PHASES["read"][2],
-        percent=0,
-    ):
-        return
-    run = MatchRun.objects.select_related("program").get(pk=run_id)
-    progress = _ProgressWriter(run_id)
-    try:
-        clock = time.perf_counter()
-        engine_input = program_engine_input(program=run.program)
-        read_seconds = time.perf_counter() - clock
-        names = _names_of(
-            {int(user_id) for pair in engine_input.constraints.pinned_pairs for user_id in pair}
-        )
-        problems = _pin_problems(engine_input, names)
-        if problems:
-            raise EngineInputError(" ".join(problems))
-        if not engine_input.mentees:
-            raise EngineInputError("No enrolled mentee is waiting for a mentor.")
-        if not engine_input.mentors:
-            raise EngineInputError("No enrolled mentor is available (all are paused or none yet).")
-        progress.phase("features", force=True)
-        result = match(
-            engine_input.mentors,
-            engine_input.mentees,
-            constraints=engine_input.constraints,
-            weights=weights_from_mapping(run.weights),
-            options=engine_input.options,
-            questions=engine_input.questions,
-            mode=run.mode,  # type: ignore[arg-type]
-            top_k=run.top_k,
-            taxonomy=engine_input.taxonomy,
-            explain=True,
-            progress=progress,
-        )
-        progress.phase("save", force=True)
-        clock = time.perf_counter()
-        _store_draft(run=run, engine_input=engine_input, result=result, read_seconds=read_seconds)
-        logger.info("match run %s: draft stored in %.1fs", run_id, time.perf_counter() - clock)
-    except Exception as error:
-        logger.exception("match run %s failed", run_id)
-        if isinstance(error, EngineInputError | ValidationError):
-            message = " ".join(getattr(error, "messages", None) or [str(error)])
-        else:
-            message = (
-                f"Something unexpected stopped the run ({type(error).__name__}: {error}). "
-                "Nothing was saved; try again, and tell your administrator if it happens again."
-            )
-        with transaction.atomic():
-            Proposal.objects.filter(run_id=run_id).delete()
-            UnmatchedMentee.objects.filter(run_id=run_id).delete()
-            _run_move(
-                run_id=run_id,
-                to_status=MatchRun.Status.FAILED,
-                error=message,
-                finished_at=timezone.now(),
-                note=message,
-            )
-
-
-def _names_of(user_ids: set[int]) -> dict[int, str]:
-    from mentora.accounts.models import User
-
-    return {
-        pk: name or email
-        for pk, name, email in User.objects.filter(pk__in=user_ids).values_list(
-            "pk", "profile__display_name", "email"
-        )
-    }
-
-
-def _load_histogram(engine_input: EngineInput, result: Any) -> dict[str, int]:
-    loads = Counter(a.mentor_id for a in result.assignments)
-    histogram: Counter[int] = Counter(loads.get(m.id, 0) for m in engine_input.mentors)
-    return {str(load): histogram[load] for load in sorted(histogram)}
-
-
-@transaction.atomic
-def _store_draft(
-    *, run: MatchRun, engine_input: EngineInput, result: Any, read_seconds: float
-) -> None:
-    started = time.perf_counter()
-    locked = MatchRun.objects.select_for_update().get(pk=run.pk)
-    if locked.status != MatchRun.Status.RUNNING:
-        return  # discarded or failed meanwhile: nothing to store
-    Proposal.objects.bulk_create(
-        [
-            Proposal(
-                run_id=run.pk,
-                mentee_id=int(a.mentee_id),
-                mentor_id=int(a.mentor_id),
-                score=round(a.score, 4),
-                rank=a.rank,
-                pinned=a.pinned,
-                reasons=list(a.explanation.reasons) if a.explanation else [],
-                factors=_factors_json(a.explanation),
-            )
-            for a in result.assignments
-        ],
-        batch_size=2000,
+def _draft_run_for_update(*, run: MatchRun, user: User, to: str) -> MatchRun:
+    require(MATCH_RUN, run_roles(run=run, user=user), to)
+    locked = (
+        MatchRun.objects.select_for_update(of=("self",)).select_related("program").get(pk=run.pk)
     )
-    UnmatchedMentee.objects.bulk_create(
-        [
-            UnmatchedMentee(
-                run_id=run.pk,
-                mentee_id=int(u.mentee_id),
-                wanted=u.wanted,
-                matched=u.matched,
-                code=u.code,
-                reason=u.reason,
-            )
-            for u in result.unmatched
-        ],
-        batch_size=2000,
-    )
-    metrics = result.metrics.as_dict()
-    metrics["load_histogram"] = _load_histogram(engine_input, result)
-    metrics["timings"] = (
-        {"read": round(read_seconds, 3)}
-        | {k: round(v, 3) for k, v in result.timings.items()}
-        | {"store": round(time.perf_counter() - started, 3)}
-    )
-    _run_move(
-        run_id=run.pk,
-        to_status=MatchRun.Status.DRAFT,
-        metrics=metrics,
-        stage="Done",
-        percent=100,
-        finished_at=timezone.now(),
-    )
-
-
-def _draft_run_for_update(*, run: MatchRun, user: User) -> MatchRun:
-    _require_manager(user=user, program=run.program)
-    locked = MatchRun.objects.select_for_update().select_related("program").get(pk=run.pk)
     if locked.status != MatchRun.Status.DRAFT:
         raise ValidationError(
             f"This run is {locked.get_status_display().lower()}: only a draft can be changed."
@@ -458,7 +189,7 @@ def _draft_run_for_update(*, run: MatchRun, user: User) -> MatchRun:
     return locked
 
 
-def _active_roles(*, program: Program, mentee: User, mentor: User) -> None:
+def _require_enrolled_pair(*, program: Program, mentee: User, mentor: User) -> None:
     roles = set(
         Enrollment.objects.filter(
             Q(user=mentor, role=Enrollment.Role.MENTOR)
@@ -480,12 +211,12 @@ def _active_roles(*, program: Program, mentee: User, mentor: User) -> None:
 @transaction.atomic
 def match_pin_set(*, program: Program, mentee: User, mentor: User, kind: str, set_by: User) -> Pin:
     """Pin a pair (always pair them) or forbid it (never) in this program's match runs."""
-    _require_manager(user=set_by, program=program)
+    require(MATCHING, matching_roles(program=program, user=set_by), "pin")
     if kind not in Pin.Kind.values:
         raise ValidationError({"kind": f"Unknown kind {kind!r}: use pin or forbid."})
     if mentee.pk == mentor.pk:
         raise ValidationError("A person cannot be their own mentor.")
-    _active_roles(program=program, mentee=mentee, mentor=mentor)
+    _require_enrolled_pair(program=program, mentee=mentee, mentor=mentor)
     # Lock the program's pins so two managers pinning at once see each other's pins.
     list(Pin.objects.select_for_update().filter(program=program).values_list("pk", flat=True))
     if kind == Pin.Kind.PIN:
@@ -497,9 +228,7 @@ def match_pin_set(*, program: Program, mentee: User, mentor: User, kind: str, se
             raise ValidationError(
                 f"{mentee.display_name} asked not to be paired with {mentor.display_name}."
             )
-        if Relationship.objects.filter(
-            program=program, mentor=mentor, mentee=mentee, stage__in=LIVE_STAGES
-        ).exists():
+        if live_relationship_count(program=program, mentor=mentor, mentee=mentee):
             raise ValidationError(
                 f"{mentor.display_name} and {mentee.display_name} are already paired."
             )
@@ -541,7 +270,7 @@ def match_pin_set(*, program: Program, mentee: User, mentor: User, kind: str, se
 @transaction.atomic
 def match_pin_clear(*, program: Program, mentee: User, mentor: User, cleared_by: User) -> None:
     """Remove a pin or a ban on a pair; later runs treat the pair like any other."""
-    _require_manager(user=cleared_by, program=program)
+    require(MATCHING, matching_roles(program=program, user=cleared_by), "pin")
     Pin.objects.filter(program=program, mentee=mentee, mentor=mentor).delete()
     Proposal.objects.filter(
         run__program=program, run__status=MatchRun.Status.DRAFT, mentee=mentee, mentor=mentor
@@ -565,7 +294,8 @@ def proposal_move(
     The new mentor must be allowed for the mentee and have room left in this draft. With `pin`
     the new pair is also pinned, so later runs keep it.
     """
-    run = _draft_run_for_update(run=proposal.run, user=moved_by)
+    require(PROPOSAL, proposal_roles(proposal=proposal, user=moved_by), "move")
+    run = _draft_run_for_update(run=proposal.run, user=moved_by, to="review")
     program = run.program
     mentee_id = str(proposal.mentee_id)
     engine_input = program_engine_input(program=program, mentee_ids=[proposal.mentee_id])
@@ -612,7 +342,7 @@ def proposal_move(
         pinned=pin,
         moved=True,
         reasons=list(explanation.reasons),
-        factors=_factors_json(explanation),
+        factors=factors_json(explanation),
     )
     if pin:
         match_pin_set(
@@ -633,9 +363,16 @@ def proposal_move(
     return proposal
 
 
-# Drafts with at least this many pairs are published by the background worker: creating a
-# relationship (with its notifications) takes some 20 ms, too long to keep a page waiting.
-PUBLISH_IN_BACKGROUND_FROM = 300
+def match_run_current(*, run: MatchRun) -> MatchRun:
+    """The run as it stands now: failed (or a draft again) first if its worker was lost.
+
+    Pages and the API show a run through this, so a run nobody works on any more never looks
+    busy (see `mentora.matching.recovery`).
+    """
+    if run.status in {MatchRun.Status.QUEUED, MatchRun.Status.RUNNING, MatchRun.Status.PUBLISHING}:
+        match_run_recover(run_id=run.pk)
+        run.refresh_from_db()
+    return run
 
 
 def match_run_publish(*, run: MatchRun, published_by: User) -> MatchRun:
@@ -643,143 +380,42 @@ def match_run_publish(*, run: MatchRun, published_by: User) -> MatchRun:
 
     Publishing a published (or publishing) run creates nothing more. When any pair cannot be
     created (a mentor filled up meanwhile, say) nothing is published and the message names the
-    pair. A large draft becomes "publishing" and the worker publishes it; if that fails, the run
-    is a draft again with the reason in `error`.
+    pair. A large draft becomes "publishing" and the worker publishes it; if that fails (or the
+    worker is lost), the run is a draft again with the reason in `error`.
     """
-    from mentora.matching.tasks import match_run_publish_task
-
+    require(MATCH_RUN, run_roles(run=run, user=published_by), "publish")
+    match_run_recover(run_id=run.pk)
     with transaction.atomic():
-        _require_manager(user=published_by, program=run.program)
-        locked = MatchRun.objects.select_for_update().get(pk=run.pk)
+        locked = MatchRun.objects.select_for_update(of=("self",)).get(pk=run.pk)
         if locked.status in {MatchRun.Status.PUBLISHED, MatchRun.Status.PUBLISHING}:
             return locked
-        pairs = locked.proposals.count()
-        if locked.status == MatchRun.Status.DRAFT and pairs >= PUBLISH_IN_BACKGROUND_FROM:
-            _run_move(
-                run_id=locked.pk,
-                to_status=MatchRun.Status.PUBLISHING,
-                actor=published_by,
-                note=f"{pairs} pairs to publish.",
-                stage=f"Creating {pairs} relationships",
-                percent=0,
-                error="",
-            )
-            match_run_publish_task.enqueue(run_id=locked.pk, published_by_id=published_by.pk)
-            locked.refresh_from_db()
-            return locked
-    return _publish(run=run, published_by=published_by)
-
-
-def match_run_publish_execute(*, run_id: int, published_by_id: int) -> None:
-    """The worker's side of publishing a large draft: publish it, or make it a draft again."""
-    from mentora.accounts.models import User
-
-    run = MatchRun.objects.get(pk=run_id)
-    if run.status != MatchRun.Status.PUBLISHING:
-        return
-    try:
-        _publish(run=run, published_by=User.objects.get(pk=published_by_id))
-    except (ValidationError, PermissionDenied) as error:
-        reason = " ".join(getattr(error, "messages", [str(error)]))
-        _run_move(
-            run_id=run_id, to_status=MatchRun.Status.DRAFT, note=reason, error=reason, stage=""
-        )
-    except Exception as error:
-        reason = (
-            f"Publishing stopped on an unexpected error ({type(error).__name__}): nothing was "
-            "published."
-        )
-        _run_move(
-            run_id=run_id, to_status=MatchRun.Status.DRAFT, note=reason, error=reason, stage=""
-        )
-        raise
-
-
-def _publish(*, run: MatchRun, published_by: User) -> MatchRun:
-    from mentora.relationships.services import relationship_create
-
-    with transaction.atomic():
-        _require_manager(user=published_by, program=run.program)
-        locked = MatchRun.objects.select_for_update().select_related("program").get(pk=run.pk)
-        if locked.status == MatchRun.Status.PUBLISHED:
-            return locked
-        if locked.status not in {MatchRun.Status.DRAFT, MatchRun.Status.PUBLISHING}:
+        if locked.status != MatchRun.Status.DRAFT:
             raise ValidationError(
                 f"This run is {locked.get_status_display().lower()}: only a draft can be published."
             )
-        program = locked.program
-        proposals = list(
-            locked.proposals.select_related("mentor__profile", "mentee__profile").order_by(
-                "mentor_id", "mentee_id"
-            )
-        )
-        forbidden = set(
-            Pin.objects.filter(program=program, kind=Pin.Kind.FORBID).values_list(
-                "mentee_id", "mentor_id"
-            )
-        )
-        for proposal in proposals:
-            if (proposal.mentee_id, proposal.mentor_id) in forbidden:
-                raise ValidationError(
-                    f"{proposal.mentor.display_name} and {proposal.mentee.display_name} are "
-                    "forbidden as a pair: move the mentee or re-run first. Nothing was published."
-                )
-        # Lock every enrollment involved in primary-key order before pairing, so two
-        # publishes (or a publish and an accepted request) queue instead of deadlocking.
-        list(
-            Enrollment.objects.select_for_update()
-            .filter(
-                Q(role=Enrollment.Role.MENTOR, user__in=locked.proposals.values("mentor_id"))
-                | Q(role=Enrollment.Role.MENTEE, user__in=locked.proposals.values("mentee_id")),
-                program=program,
-            )
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-        for proposal in proposals:
-            try:
-                relationship_create(
-                    program=program,
-                    mentor=proposal.mentor,
-                    mentee=proposal.mentee,
-                    created_by=published_by,
-                    origin=Relationship.Origin.MATCH_RUN,
-                    needs_acceptance=program.publish_needs_acceptance,
-                )
-            except ValidationError as error:
-                detail = (
-                    " ".join(
-                        message for messages in error.message_dict.values() for message in messages
-                    )
-                    if hasattr(error, "error_dict")
-                    else " ".join(error.messages)
-                )
-                raise ValidationError(
-                    f"Cannot pair {proposal.mentor.display_name} with "
-                    f"{proposal.mentee.display_name}: {detail} Nothing was published; "
-                    "re-run the matching or move this mentee."
-                ) from error
-        now = timezone.now()
-        _run_move(
+        pairs = locked.proposals.count()
+        if pairs < publishing.PUBLISH_IN_BACKGROUND_FROM:
+            return publishing.publish_draft(run_id=locked.pk, published_by=published_by)
+        moved = match_run_move(
             run_id=locked.pk,
-            to_status=MatchRun.Status.PUBLISHED,
+            target=MatchRun.Status.PUBLISHING,
+            action="match_run_publish",
             actor=published_by,
-            note=f"{len(proposals)} relationships created.",
-            frozen=True,
-            published_by=published_by,
-            published_at=now,
+            note=f"{pairs} pairs to publish.",
+            stage=f"Creating {pairs} relationships",
+            percent=0,
             error="",
-            stage="",
-            percent=100,
+            heartbeat_at=None,
         )
-        locked.refresh_from_db()
-        return locked
+        # With the database backend the task row commits with the move; the test backend runs
+        # it at once.
+        match_run_publish_task.enqueue(run_id=locked.pk, published_by_id=published_by.pk)
+    moved.refresh_from_db()
+    return moved
 
 
 @transaction.atomic
 def match_run_discard(*, run: MatchRun, discarded_by: User) -> MatchRun:
     """Set a draft aside: it stays for the record but can no longer be published."""
-    locked = _draft_run_for_update(run=run, user=discarded_by)
-    _run_move(run_id=locked.pk, to_status=MatchRun.Status.DISCARDED, actor=discarded_by)
-    locked.refresh_from_db()
-    return locked
+    locked = _draft_run_for_update(run=run, user=discarded_by, to="discard")
+    return match_run_move(run_id=locked.pk, target=MatchRun.Status.DISCARDED, actor=discarded_by)

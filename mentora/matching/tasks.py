@@ -1,11 +1,11 @@
 """Background work of matching, run by the tasks worker (`manage.py db_worker`): match runs and
-the publishing of large drafts."""
+the publishing of large drafts. The services enqueue these; their bodies live in `execution`."""
 
 from __future__ import annotations
 
 from django.tasks import task
 
-from mentora.matching.services import match_run_execute, match_run_publish_execute
+from mentora.matching.execution import match_run_execute, match_run_publish_execute
 
 
 @task()

@@ -46,11 +46,28 @@ class RelationshipAdmin(admin.ModelAdmin[Relationship]):
     ]
     list_filter = ["stage", "kind", "origin", "program"]
     search_fields = ["mentor__email", "mentee__email", "program__name"]
-    raw_id_fields = ["mentor", "mentee", "created_by", "program"]
-    # The stage changes only through relationship_advance, which records an event.
-    readonly_fields = ["stage", "stage_changed_at", "ended_at", "ended_reason", "kind"]
-    exclude = ["career_goals", "why_this_mentor"]
+    # The stage changes only through relationship_advance (which checks the lifecycle table and
+    # records an event) and the pair only through relationship_create (capacity, limits): here
+    # everything is read-only but the notice period. What the two wrote stays out entirely.
+    fields = (
+        "program",
+        "mentor",
+        "mentee",
+        "kind",
+        "origin",
+        "stage",
+        "created_at",
+        "created_by",
+        "stage_changed_at",
+        "last_activity_at",
+        "ended_at",
+        "separation_notice_days",
+    )
+    readonly_fields = [name for name in fields if name != "separation_notice_days"]
     inlines = [EventInline]
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 @admin.register(Agreement)
@@ -134,7 +151,8 @@ class ResourceAdmin(admin.ModelAdmin[Resource]):
     """Shared links and files: staff may remove one that breaks the rules."""
 
     list_display = ["title", "relationship", "added_by", "size", "created_at"]
-    fields = readonly_fields = ("relationship", "added_by", "title", "url", "file", "size")
+    # The file itself is never linked here: it is served only to the two people.
+    fields = readonly_fields = ("relationship", "added_by", "title", "url", "original_name", "size")
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

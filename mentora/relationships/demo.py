@@ -83,6 +83,8 @@ COACHING_GOALS = [
     ("Give internal talks", Decimal(3), "talks"),
     ("Raise my team's satisfaction score", Decimal(40), "points"),
 ]
+WALK_GOALS = "Grow as a leader"
+WALK_REFLECTION = "I have what I came for and feel ready to go on alone."
 
 
 def _sorted_users(program: Program, role: str) -> list[User]:
@@ -186,9 +188,7 @@ def _cultivate(rng: random.Random, relationship: Relationship) -> None:
 
 def _separate(relationship: Relationship) -> None:
     proposal = services.separation_propose(
-        relationship=relationship,
-        by=relationship.mentee,
-        reflection="I have what I came for and feel ready to go on alone.",
+        relationship=relationship, by=relationship.mentee, reflection=WALK_REFLECTION
     )
     services.separation_confirm(proposal=proposal, by=relationship.mentor)
     for person in (relationship.mentor, relationship.mentee):
@@ -198,6 +198,50 @@ def _separate(relationship: Relationship) -> None:
             learned="How to plan a team's quarter and give feedback that lands.",
             application="A monthly review of my goals, and asking peers for feedback.",
         )
+
+
+# The steps that move a pair forward, each through the service that alone makes that move.
+WALK_ORDER: list[str] = [
+    Stage.PENDING_ACCEPTANCE,
+    Stage.INITIATION,
+    Stage.CULTIVATION,
+    Stage.SEPARATION,
+]
+
+
+def relationship_walk_to(*, relationship: Relationship, stage: str) -> Relationship:
+    """Walk a pair forward to `stage` as both people would: the mentor accepts, both confirm an
+    agreement (written if it has no goals yet), one proposes separation and the other confirms,
+    the mentee sets new terms. Other apps' demos and tests use this; nothing goes around the
+    lifecycle's gates."""
+    if stage not in [*WALK_ORDER, Stage.REDEFINITION]:
+        raise ValueError(f"A pair is walked forward to a live stage, not to {stage!r}.")
+    target = WALK_ORDER.index(stage) if stage in WALK_ORDER else len(WALK_ORDER)
+    mentor, mentee = relationship.mentor, relationship.mentee
+    relationship.refresh_from_db()
+    while relationship.stage in WALK_ORDER and WALK_ORDER.index(relationship.stage) < target:
+        if relationship.stage == Stage.PENDING_ACCEPTANCE:
+            services.relationship_accept(relationship=relationship, by=mentor)
+        elif relationship.stage == Stage.INITIATION:
+            relationship.agreement.refresh_from_db()
+            if not relationship.agreement.goals.strip():
+                services.agreement_save(relationship=relationship, by=mentee, goals=WALK_GOALS)
+            services.agreement_confirm(relationship=relationship, by=mentee)
+            services.agreement_confirm(relationship=relationship, by=mentor)
+        elif relationship.stage == Stage.CULTIVATION:
+            proposal = services.separation_propose(
+                relationship=relationship, by=mentee, reflection=WALK_REFLECTION
+            )
+            services.separation_confirm(proposal=proposal, by=mentor)
+        else:
+            services.redefinition_set(
+                relationship=relationship,
+                by=mentee,
+                relation="occasional_check_ins",
+                check_in_frequency="quarterly",
+            )
+        relationship.refresh_from_db()
+    return relationship
 
 
 def _stage_plan(rng: random.Random, mentees: int) -> list[str]:

@@ -10,9 +10,25 @@ from django import forms
 from django.utils import timezone
 
 from mentora.accounts.models import User
+from mentora.lib.wording import MENTEE, MENTOR, role_word
 from mentora.profiles.choices import Cadence, FocusArea
 from mentora.programs.models import Enrollment, Program
-from mentora.relationships.models import Agreement, Goal, RedefinitionTerms
+from mentora.relationships.models import (
+    Acknowledgment,
+    Agreement,
+    ClosingReflection,
+    Goal,
+    Lesson,
+    Meeting,
+    PrivateNote,
+    Question,
+    RedefinitionTerms,
+    Relationship,
+    RelationshipEvent,
+    Reply,
+    SeparationProposal,
+)
+from mentora.relationships.services.common import limit_of
 
 TEXTAREA = {"rows": 3}
 
@@ -44,7 +60,9 @@ class PairForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        widget=forms.Textarea(attrs=TEXTAREA), max_length=2000, label="Why does it end?"
+        widget=forms.Textarea(attrs=TEXTAREA),
+        max_length=limit_of(RelationshipEvent, "note"),
+        label="Why does it end?",
     )
 
 
@@ -53,17 +71,17 @@ class AcquaintanceForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
         label="My career goals",
-        max_length=10_000,
+        max_length=limit_of(Relationship, "career_goals"),
     )
     why_this_mentor = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
         label="Why I chose this mentor",
-        max_length=10_000,
+        max_length=limit_of(Relationship, "why_this_mentor"),
     )
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(forms.ModelForm[Agreement]):
     focus_areas = forms.MultipleChoiceField(
         choices=FocusArea.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
@@ -95,7 +113,11 @@ class AgreementForm(forms.ModelForm):
 
 class GoalForm(forms.Form):
     title = forms.CharField(max_length=200)
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=limit_of(Goal, "description"),
+    )
     owner = forms.ChoiceField(choices=[("mentee", "Mentee"), ("mentor", "Mentor")])
     due_on = forms.DateField(
         required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Due date"
@@ -112,9 +134,11 @@ class GoalForm(forms.Form):
 
     def __init__(self, *args: Any, coaching: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = [  # type: ignore[attr-defined]
-            ("mentee", "Coachee" if coaching else "Mentee"),
-            ("mentor", "Coach" if coaching else "Mentor"),
+        owner = self.fields["owner"]
+        assert isinstance(owner, forms.ChoiceField)
+        owner.choices = [
+            (MENTEE, role_word(MENTEE, coaching=coaching)),
+            (MENTOR, role_word(MENTOR, coaching=coaching)),
         ]
         if coaching:
             for name in ("due_on", "target_value", "unit"):
@@ -148,7 +172,11 @@ class MeetingForm(forms.Form):
     )
     duration_minutes = forms.IntegerField(min_value=5, max_value=480, initial=60, label="Minutes")
     location = forms.CharField(required=False, max_length=200, label="Where (room or video link)")
-    agenda = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    agenda = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        max_length=limit_of(Meeting, "agenda"),
+    )
 
     def __init__(self, *args: Any, zone: zoneinfo.ZoneInfo, **kwargs: Any) -> None:
         self.zone = zone
@@ -169,9 +197,16 @@ class RescheduleForm(MeetingForm):
 
 
 class MeetingRecordForm(forms.Form):
-    agenda = forms.CharField(required=False, widget=forms.Textarea(attrs=TEXTAREA))
+    agenda = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        max_length=limit_of(Meeting, "agenda"),
+    )
     shared_notes = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 5}), label="Shared notes"
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        label="Shared notes",
+        max_length=limit_of(Meeting, "shared_notes"),
     )
     mentor_attended = forms.NullBooleanField(
         required=False, widget=forms.NullBooleanSelect, label="Mentor attended"
@@ -186,20 +221,29 @@ class PrivateNoteForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         label="My private note",
+        max_length=limit_of(PrivateNote, "text"),
         help_text="Only you can ever read this: not the other person, not the program's managers.",
     )
 
 
 class QuestionForm(forms.Form):
-    text = forms.CharField(widget=forms.Textarea(attrs=TEXTAREA), label="Your question")
+    text = forms.CharField(
+        widget=forms.Textarea(attrs=TEXTAREA),
+        label="Your question",
+        max_length=limit_of(Question, "text"),
+    )
 
 
 class ReplyForm(forms.Form):
-    text = forms.CharField(widget=forms.Textarea(attrs=TEXTAREA), label="Answer")
+    text = forms.CharField(
+        widget=forms.Textarea(attrs=TEXTAREA), label="Answer", max_length=limit_of(Reply, "text")
+    )
 
 
 class LessonForm(forms.Form):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), max_length=limit_of(Lesson, "text")
+    )
     goal = forms.ModelChoiceField(queryset=Goal.objects.none(), required=False, label="For goal")
 
     def __init__(self, *args: Any, goals: Any, label: str, **kwargs: Any) -> None:
@@ -220,15 +264,21 @@ class SeparationProposeForm(forms.Form):
     reflection = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         label="Your reflection",
+        max_length=limit_of(SeparationProposal, "reflection"),
         help_text="What has been achieved, and why now is a good time to separate.",
     )
 
 
 class ClosingReflectionForm(forms.Form):
-    learned = forms.CharField(widget=forms.Textarea(attrs=TEXTAREA), label="What was learned")
+    learned = forms.CharField(
+        widget=forms.Textarea(attrs=TEXTAREA),
+        label="What was learned",
+        max_length=limit_of(ClosingReflection, "learned"),
+    )
     application = forms.CharField(
         widget=forms.Textarea(attrs=TEXTAREA),
         label="How the mentee will apply it without regular guidance",
+        max_length=limit_of(ClosingReflection, "application"),
     )
 
 
@@ -242,14 +292,17 @@ class RedefinitionForm(forms.Form):
         choices=RedefinitionTerms.CheckIn.choices, label="How often we check in"
     )
     expectations = forms.CharField(
-        required=False, widget=forms.Textarea(attrs=TEXTAREA), label="Expectations"
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        label="Expectations",
+        max_length=limit_of(RedefinitionTerms, "expectations"),
     )
 
 
 class AcknowledgmentForm(forms.Form):
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
+        max_length=limit_of(Acknowledgment, "text"),
         label="Your thank-you",
         help_text="Shown on your mentor's profile only if they agree.",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,8 +12,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from mentora.lib.files import PrivateUploadTo
+from mentora.lib.wording import MENTEE, MENTOR, role_word
 from mentora.profiles.choices import Cadence, FocusArea
 from mentora.programs.models import Program
+
+if TYPE_CHECKING:
+    from mentora.accounts.models import User
 
 # How long one side may leave a separation proposal unanswered before the program's managers are
 # asked to decide. Program has no such setting yet (it belongs to the programs app), so each
@@ -23,6 +29,10 @@ DEFAULT_SEPARATION_NOTICE_DAYS = 14
 DEFAULT_INACTIVITY_DAYS = 30
 # An initiation held longer than this is flagged.
 INITIATION_MAX_DAYS = 30
+# The length limits of free text (forms, serializers and services all read them from the fields).
+TEXT_LIMIT = 10_000
+REASON_LIMIT = 2_000
+THANKS_LIMIT = 2_000
 
 
 class Stage(models.TextChoices):
@@ -34,17 +44,7 @@ class Stage(models.TextChoices):
     ENDED = "ended", "Ended"
 
 
-# The relationship lifecycle: the only moves `relationship_advance` allows. Ending early, with a
-# reason, is allowed from every stage but `ended`.
-STAGE_TRANSITIONS: dict[str, set[str]] = {
-    Stage.PENDING_ACCEPTANCE: {Stage.INITIATION, Stage.ENDED},
-    Stage.INITIATION: {Stage.CULTIVATION, Stage.ENDED},
-    Stage.CULTIVATION: {Stage.INITIATION, Stage.SEPARATION, Stage.ENDED},
-    Stage.SEPARATION: {Stage.REDEFINITION, Stage.ENDED},
-    Stage.REDEFINITION: {Stage.ENDED},
-    Stage.ENDED: set(),
-}
-
+# The moves between stages, who may make them and what must be true: lifecycle.py.
 LIVE_STAGES = [s for s in Stage.values if s != Stage.ENDED]
 
 
@@ -71,14 +71,14 @@ class Relationship(models.Model):
     stage_changed_at = models.DateTimeField(default=timezone.now)
     last_activity_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
-    ended_reason = models.TextField(blank=True)
+    ended_reason = models.TextField(blank=True, max_length=REASON_LIMIT)
     separation_notice_days = models.PositiveSmallIntegerField(
         default=DEFAULT_SEPARATION_NOTICE_DAYS,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
     )
     # Initiation: what the mentee shares in the first conversations.
-    career_goals = models.TextField(blank=True)
-    why_this_mentor = models.TextField(blank=True)
+    career_goals = models.TextField(blank=True, max_length=TEXT_LIMIT)
+    why_this_mentor = models.TextField(blank=True, max_length=TEXT_LIMIT)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -106,13 +106,13 @@ class Relationship(models.Model):
 
     @property
     def mentor_label(self) -> str:
-        return "Coach" if self.is_coaching else "Mentor"
+        return role_word(MENTOR, coaching=self.is_coaching)
 
     @property
     def mentee_label(self) -> str:
-        return "Coachee" if self.is_coaching else "Mentee"
+        return role_word(MENTEE, coaching=self.is_coaching)
 
-    def other_party(self, user: object) -> object:
+    def other_party(self, user: object) -> User:
         return self.mentee if getattr(user, "pk", None) == self.mentor_id else self.mentor
 
 
@@ -126,7 +126,7 @@ class RelationshipEvent(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(max_length=20, choices=Stage.choices)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=REASON_LIMIT)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -141,18 +141,18 @@ class Agreement(models.Model):
     relationship = models.OneToOneField(
         Relationship, on_delete=models.CASCADE, related_name="agreement"
     )
-    goals = models.TextField(blank=True)
+    goals = models.TextField(blank=True, max_length=TEXT_LIMIT)
     focus_areas = models.JSONField(default=list, blank=True)
     meeting_cadence = models.CharField(
         max_length=20, choices=Cadence.choices, default=Cadence.FORTNIGHTLY
     )
     channel = models.CharField(max_length=120, blank=True, help_text="Video call, phone, office…")
-    confidentiality = models.TextField(blank=True)
+    confidentiality = models.TextField(blank=True, max_length=TEXT_LIMIT)
     expected_duration_weeks = models.PositiveSmallIntegerField(
         default=26, validators=[MinValueValidator(1), MaxValueValidator(260)]
     )
-    feedback = models.TextField("how we give feedback", blank=True)
-    ending = models.TextField("how we will end", blank=True)
+    feedback = models.TextField("how we give feedback", blank=True, max_length=TEXT_LIMIT)
+    ending = models.TextField("how we will end", blank=True, max_length=TEXT_LIMIT)
     mentor_confirmed_at = models.DateTimeField(null=True, blank=True)
     mentee_confirmed_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -178,7 +178,7 @@ class Goal(models.Model):
 
     relationship = models.ForeignKey(Relationship, on_delete=models.CASCADE, related_name="goals")
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=TEXT_LIMIT)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     due_on = models.DateField(null=True, blank=True)
     progress = models.PositiveSmallIntegerField(
@@ -232,11 +232,11 @@ class Meeting(models.Model):
         default=60, validators=[MinValueValidator(5), MaxValueValidator(480)]
     )
     location = models.CharField(max_length=200, blank=True, help_text="A room or a video link.")
-    agenda = models.TextField(blank=True)
+    agenda = models.TextField(blank=True, max_length=TEXT_LIMIT)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     # iCalendar SEQUENCE: raised on every reschedule and on cancelling, so calendars update.
     sequence = models.PositiveIntegerField(default=0)
-    shared_notes = models.TextField(blank=True)
+    shared_notes = models.TextField(blank=True, max_length=TEXT_LIMIT)
     mentor_attended = models.BooleanField(null=True, blank=True)
     mentee_attended = models.BooleanField(null=True, blank=True)
     created_by = models.ForeignKey(
@@ -265,7 +265,7 @@ class PrivateNote(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="private_notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField()
+    text = models.TextField(max_length=TEXT_LIMIT)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -291,7 +291,7 @@ class Question(models.Model):
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    text = models.TextField()
+    text = models.TextField(max_length=TEXT_LIMIT)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -306,7 +306,7 @@ class Reply(models.Model):
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="replies")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField()
+    text = models.TextField(max_length=TEXT_LIMIT)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -325,7 +325,7 @@ class Lesson(models.Model):
     relationship = models.ForeignKey(Relationship, on_delete=models.CASCADE, related_name="lessons")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    text = models.TextField()
+    text = models.TextField(max_length=TEXT_LIMIT)
     goal = models.ForeignKey(
         Goal, on_delete=models.SET_NULL, null=True, blank=True, related_name="lessons"
     )
@@ -349,7 +349,10 @@ class Resource(models.Model):
     )
     title = models.CharField(max_length=200)
     url = models.URLField(blank=True, max_length=500)
-    file = models.FileField(upload_to="relationships/resources/%Y/%m/", blank=True)
+    # Stored under a random name and served only by the download view, to the two people.
+    file = models.FileField(upload_to=PrivateUploadTo("relationships/resources"), blank=True)
+    # The uploaded file's own name, given back as the download's name.
+    original_name = models.CharField(max_length=255, blank=True)
     size = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -364,6 +367,11 @@ class Resource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def download_name(self) -> str:
+        """The name a download of the file gets: the name it was uploaded with."""
+        return self.original_name or (self.file.name or "file").rsplit("/", 1)[-1]
 
 
 class SeparationProposal(models.Model):
@@ -381,7 +389,7 @@ class SeparationProposal(models.Model):
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    reflection = models.TextField()
+    reflection = models.TextField(max_length=TEXT_LIMIT)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(default=timezone.now)
     escalated_at = models.DateTimeField(null=True, blank=True)
@@ -409,8 +417,10 @@ class ClosingReflection(models.Model):
         Relationship, on_delete=models.CASCADE, related_name="closing_reflections"
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    learned = models.TextField("what was learned")
-    application = models.TextField("how the mentee will apply it without regular guidance")
+    learned = models.TextField("what was learned", max_length=TEXT_LIMIT)
+    application = models.TextField(
+        "how the mentee will apply it without regular guidance", max_length=TEXT_LIMIT
+    )
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -445,7 +455,7 @@ class RedefinitionTerms(models.Model):
     check_in_frequency = models.CharField(
         max_length=20, choices=CheckIn.choices, default=CheckIn.NONE
     )
-    expectations = models.TextField(blank=True)
+    expectations = models.TextField(blank=True, max_length=TEXT_LIMIT)
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -472,7 +482,7 @@ class Acknowledgment(models.Model):
     relationship = models.OneToOneField(
         Relationship, on_delete=models.CASCADE, related_name="acknowledgment"
     )
-    text = models.TextField()
+    text = models.TextField(max_length=THANKS_LIMIT)
     created_at = models.DateTimeField(default=timezone.now)
     made_public_at = models.DateTimeField(null=True, blank=True)
 

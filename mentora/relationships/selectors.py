@@ -1,8 +1,11 @@
 """Permission-filtered reads of relationships and what the two people share.
 
 The two people see everything they share. The program's managers may open a relationship but see
-only its stage, dates and activity counts. Private notes are read only through
-`private_note_for`, which returns the author's own note and nothing else.
+only its stage, dates and activity counts. Opening one relationship (or one of its meetings,
+goals…) goes through access.py; the lists here agree with its roles: `relationships_for_user`
+are those where the person is mentor or mentee, `relationships_managed_by` those where they are a
+manager. Private notes are read only through `private_note_for`, which returns the author's own
+note and nothing else.
 """
 
 from __future__ import annotations
@@ -11,19 +14,17 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.http import Http404
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from mentora.programs.models import Enrollment, OrganisationManager
-from mentora.programs.selectors import user_manages_program
+from mentora.lib.wording import MENTEE, MENTOR
+from mentora.programs.models import Enrollment
+from mentora.programs.selectors import programs_managed_by
 from mentora.relationships.models import (
     LIVE_STAGES,
     Acknowledgment,
-    Goal,
     Meeting,
     PrivateNote,
-    Question,
     Relationship,
     SeparationProposal,
     Stage,
@@ -31,10 +32,6 @@ from mentora.relationships.models import (
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
-
-MENTOR = "mentor"
-MENTEE = "mentee"
-MANAGER = "manager"
 
 
 def mentor_capacity(*, enrollment: Enrollment) -> int:
@@ -48,7 +45,8 @@ def live_relationship_count(**filters: Any) -> int:
     return Relationship.objects.filter(stage__in=LIVE_STAGES, **filters).count()
 
 
-def _base() -> QuerySet[Relationship]:
+def relationships_with_people() -> QuerySet[Relationship]:
+    """Relationships with their program and both people's profiles (for pages and access)."""
     return Relationship.objects.select_related(
         "program",
         "program__organisation",
@@ -63,81 +61,16 @@ def relationships_for_user(*, user: User) -> QuerySet[Relationship]:
     """The relationships the person is one of the two people of, live ones first."""
     if not user.is_authenticated:
         return Relationship.objects.none()
-    return _base().filter(Q(mentor=user) | Q(mentee=user))
+    return relationships_with_people().filter(Q(mentor=user) | Q(mentee=user))
 
 
 def relationships_managed_by(*, user: User) -> QuerySet[Relationship]:
     """Relationships of the programs the person manages."""
     if not user.is_authenticated:
         return Relationship.objects.none()
-    manages = OrganisationManager.objects.filter(
-        organisation_id=OuterRef("program__organisation_id"), user=user
+    return relationships_with_people().filter(
+        program__in=programs_managed_by(user=user).values("pk")
     )
-    return _base().filter(Exists(manages))
-
-
-def role_of(*, relationship: Relationship, user: User) -> str | None:
-    """'mentor', 'mentee', 'manager', or None for someone who may not open the relationship."""
-    if not user.is_authenticated:
-        return None
-    if relationship.mentor_id == user.pk:
-        return MENTOR
-    if relationship.mentee_id == user.pk:
-        return MENTEE
-    if user_manages_program(user=user, program=relationship.program):
-        return MANAGER
-    return None
-
-
-def get_relationship_for_user(*, user: User, relationship_id: int) -> Relationship:
-    """A relationship the person is one of the two of, or manages; 404 for anyone else."""
-    try:
-        relationship = _base().get(pk=relationship_id)
-    except Relationship.DoesNotExist:
-        raise Http404("No such relationship.") from None
-    if role_of(relationship=relationship, user=user) is None:
-        raise Http404("No such relationship.")
-    return relationship
-
-
-def get_relationship_for_party(*, user: User, relationship_id: int) -> Relationship:
-    """A relationship the person is one of the two of; 404 for managers and everyone else.
-
-    For the shared content (agreement, meetings, notes, questions…) managers may not read.
-    """
-    try:
-        return relationships_for_user(user=user).get(pk=relationship_id)
-    except Relationship.DoesNotExist:
-        raise Http404("No such relationship.") from None
-
-
-def get_meeting_for_party(*, user: User, meeting_id: int) -> Meeting:
-    try:
-        return Meeting.objects.select_related(
-            "relationship__mentor__profile",
-            "relationship__mentee__profile",
-            "relationship__program",
-        ).get(Q(relationship__mentor=user) | Q(relationship__mentee=user), pk=meeting_id)
-    except Meeting.DoesNotExist:
-        raise Http404("No such meeting.") from None
-
-
-def get_question_for_party(*, user: User, question_id: int) -> Question:
-    try:
-        return Question.objects.select_related(
-            "relationship__mentor", "relationship__mentee", "relationship__program", "asked_by"
-        ).get(Q(relationship__mentor=user) | Q(relationship__mentee=user), pk=question_id)
-    except Question.DoesNotExist:
-        raise Http404("No such question.") from None
-
-
-def get_goal_for_party(*, user: User, goal_id: int) -> Goal:
-    try:
-        return Goal.objects.select_related("relationship", "owner").get(
-            Q(relationship__mentor=user) | Q(relationship__mentee=user), pk=goal_id
-        )
-    except Goal.DoesNotExist:
-        raise Http404("No such goal.") from None
 
 
 def get_open_separation_proposal(*, relationship: Relationship) -> SeparationProposal | None:

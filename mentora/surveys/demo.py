@@ -27,6 +27,7 @@ from django.utils import timezone
 from mentora.accounts.models import User
 from mentora.programs.models import Enrollment, OrganisationManager, Program
 from mentora.relationships import services as relationship_services
+from mentora.relationships.demo import relationship_walk_to
 from mentora.relationships.models import Relationship, RelationshipEvent, Stage
 from mentora.surveys.instruments import (
     MENTEE_BENEFIT_SCALES,
@@ -121,8 +122,8 @@ def _completed(*, program: Program, mentor: User, mentee: User, by: User) -> Rel
         created_by=by,
         origin=Relationship.Origin.MANAGER_PAIR,
     )
-    for stage in (Stage.CULTIVATION, Stage.SEPARATION, Stage.REDEFINITION):
-        relationship_services.relationship_advance(relationship=relationship, to_stage=stage, by=by)
+    # Through the agreement, separation and new terms both people make (the gated moves).
+    relationship_walk_to(relationship=relationship, stage=Stage.REDEFINITION)
     return relationship_services.relationship_advance(
         relationship=relationship, to_stage=Stage.ENDED, by=by, note=PAST_COHORT_NOTE
     )

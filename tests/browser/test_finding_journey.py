@@ -9,9 +9,9 @@ import pytest
 
 from mentora.finding.models import MentorConsideration, MentorRequest, RequestStatus
 from mentora.finding.services import request_create, request_message_add
-from mentora.finding.tests.conftest import add_mentor
 from mentora.relationships.models import Relationship
 from mentora.testing import PASSWORD
+from mentora.testing.finding import add_mentor
 
 from .conftest import log_in, scan_page, screenshot
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from mentora.accounts.models import User
 from mentora.matching.models import MatchRun, Pin
 from mentora.matching.services import match_run_start
-from mentora.matching.tests.people import populate
 from mentora.profiles.models import DemographicIdentity
 from mentora.relationships.models import Relationship
 from mentora.testing import PASSWORD
+from mentora.testing.matching import populate
 
 from .conftest import log_in, scan_page, screenshot
 
@@ -20,8 +21,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _identify(program) -> None:  # type: ignore[no-untyped-def]
     """Self-identification for the fairness view: one group of 5, the rest too small to show."""
-    from mentora.accounts.models import User
-
     mentees = User.objects.filter(email__startswith="mentee").order_by("pk")
     for index, user in enumerate(mentees):
         DemographicIdentity.objects.create(
@@ -119,7 +118,8 @@ def test_matching_pages_pass_an_accessibility_scan(page, program, manager) -> No
     first = match_run_start(program=program, started_by=manager)
     run = match_run_start(program=program, started_by=manager)
     proposal = run.proposals.order_by("pk").first()
-    assert proposal is not None and first.pk != run.pk
+    assert proposal is not None
+    assert first.pk != run.pk
     running = MatchRun.objects.create(
         program=program, started_by=manager, status=MatchRun.Status.RUNNING, percent=20
     )

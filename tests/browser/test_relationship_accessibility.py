@@ -6,7 +6,10 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import Page
 
+from mentora.accounts.models import User
+from mentora.programs.models import Program
 from mentora.relationships.services import (
     agreement_confirm,
     agreement_save,
@@ -23,7 +26,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_relationship_pages_pass_an_accessibility_scan(
-    page, program, manager, mentor, mentee
+    page: Page, program: Program, manager: User, mentor: User, mentee: User
 ) -> None:
     relationship = relationship_create(
         program=program, mentor=mentor, mentee=mentee, created_by=manager, origin="manager_pair"

@@ -4,26 +4,40 @@ redefinition; and a coaching pair that meets its measurable goals."""
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
+from pytest_django.live_server_helper import LiveServer
 
+from mentora.accounts.models import User
+from mentora.programs.models import Organisation, Program
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import goal_create, relationship_create
-from mentora.relationships.tests import conftest as relationship_fixtures
 from mentora.testing import PASSWORD
+from mentora.testing.relationships import coaching_relationship
 
 from .conftest import log_in, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# The coaching pair's fixtures, shared with the relationship tests.
-coaching_program = relationship_fixtures.coaching_program
-coach = relationship_fixtures.coach
-coachee = relationship_fixtures.coachee
-coaching = relationship_fixtures.coaching
+
+@pytest.fixture
+def coaching(organisation: Organisation, manager: User, mentee: User) -> Relationship:
+    return coaching_relationship(organisation, manager, mentee)
 
 
-def _page_for(browser, live_server, user):  # type: ignore[no-untyped-def]
+@pytest.fixture
+def coach(coaching: Relationship) -> User:
+    return coaching.mentor
+
+
+@pytest.fixture
+def coachee(coaching: Relationship) -> User:
+    return coaching.mentee
+
+
+def _page_for(browser: Browser, live_server: LiveServer, user: User) -> Page:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -37,7 +51,14 @@ def _stage(relationship: Relationship) -> str:
 
 
 def test_a_mentoring_pair_goes_from_agreement_to_redefinition(
-    page, browser, live_server, program, manager, mentor, mentee, tmp_path
+    page: Page,
+    browser: Browser,
+    live_server: LiveServer,
+    program: Program,
+    manager: User,
+    mentor: User,
+    mentee: User,
+    tmp_path: Path,
 ) -> None:
     relationship = relationship_create(
         program=program, mentor=mentor, mentee=mentee, created_by=manager, origin="manager_pair"
@@ -72,7 +93,8 @@ def test_a_mentoring_pair_goes_from_agreement_to_redefinition(
     path = tmp_path / "meeting.ics"
     download_info.value.save_as(path)
     text = path.read_text()
-    assert text.startswith("BEGIN:VCALENDAR") and "DTSTART:20300501T090000Z" in text
+    assert text.startswith("BEGIN:VCALENDAR")
+    assert "DTSTART:20300501T090000Z" in text
 
     # The mentee asks and the mentor answers.
     page.goto(r)
@@ -114,12 +136,12 @@ def test_a_mentoring_pair_goes_from_agreement_to_redefinition(
 
 
 def test_a_coaching_pair_meets_its_goals_and_is_offered_separation(
-    page,
-    browser,
-    live_server,
-    coaching,
-    coach,
-    coachee,
+    page: Page,
+    browser: Browser,
+    live_server: LiveServer,
+    coaching: Relationship,
+    coach: User,
+    coachee: User,
 ) -> None:
     r = f"/relationships/{coaching.pk}/"
     coach_page = _page_for(browser, live_server, coach)

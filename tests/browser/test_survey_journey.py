@@ -8,13 +8,14 @@ import pytest
 from django.utils import timezone
 
 from mentora.relationships.models import Relationship, Stage
-from mentora.relationships.services import relationship_advance, relationship_create
+from mentora.relationships.services import relationship_create
 from mentora.surveys.instruments import builtin_instruments_install
 from mentora.surveys.models import Instrument, InstrumentVersion, Item, Occasion, Survey
 from mentora.surveys.scheduling import survey_schedule_run
 from mentora.surveys.services import instrument_create
 from mentora.surveys.tests.conftest import answer, send
 from mentora.testing import PASSWORD
+from mentora.testing.relationships import walk_to
 
 from .conftest import log_in, scan_page, screenshot
 
@@ -30,7 +31,7 @@ def cultivating(program, manager, mentor, mentee) -> Relationship:  # type: igno
     relationship = relationship_create(
         program=program, mentor=mentor, mentee=mentee, created_by=manager, origin="manager_pair"
     )
-    relationship_advance(relationship=relationship, to_stage=Stage.CULTIVATION, by=manager)
+    walk_to(relationship, Stage.CULTIVATION)  # both confirm the agreement
     return relationship
 
 

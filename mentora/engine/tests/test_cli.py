@@ -3,42 +3,17 @@
 from __future__ import annotations
 
 import csv
-import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 from scipy.optimize import linprog
 
-from mentora.engine.cli import main
-
-EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
-
-
-@pytest.fixture
-def files(tmp_path: Path) -> Path:
-    for name in ("mentors.csv", "mentees.csv", "weights.toml"):
-        shutil.copy(EXAMPLES / name, tmp_path / name)
-    return tmp_path
-
-
-def run(folder: Path, *extra: str) -> int:
-    return main(
-        [
-            "match",
-            "--mentors", str(folder / "mentors.csv"),
-            "--mentees", str(folder / "mentees.csv"),
-            "--out", str(folder / "matches.csv"),
-            *extra,
-        ]
-    )  # fmt: skip
-
-
-def rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+from mentora.engine.outputs import guard_cell
+from mentora.engine.tests.cli_files import edit, rows, run, set_cell
 
 
 def test_match_writes_pairs_reasons_and_a_summary(
@@ -118,13 +93,7 @@ def test_the_console_script_runs_without_django_settings(files: Path) -> None:
     assert (files / "matches.csv").exists()
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-BAD_INPUTS = {
+BAD_INPUTS: dict[str, tuple[Callable[[Path], object], list[str]]] = {
     "missing column": (
         lambda f: edit(f / "mentors.csv", "id,name,capacity,", "id,name,"),
         ["mentors.csv", "row 1", "column 'capacity'", "missing column"],
@@ -199,3 +168,58 @@ def test_a_failed_run_leaves_an_earlier_output_untouched(files: Path) -> None:
     edit(files / "mentors.csv", "M02,Bruno Silva,1,", "M02,Bruno Silva,x,")
     assert run(files) == 2
     assert (files / "matches.csv").read_text() == "earlier\n"
+
+
+FORMULA = "=cmd|' /C calc'!A0"
+
+
+def test_outputs_show_formula_cells_as_text(files: Path) -> None:
+    """The rule of the platform's exports: a quote before =, +, -, @, a tab or a return."""
+    set_cell(files / "mentors.csv", 2, "name", FORMULA)  # M01, matched to E01 and E08
+    set_cell(files / "mentors.csv", 4, "id", "-M03")  # matched to E09
+    set_cell(files / "mentees.csv", 2, "name", "+SUM(A1:A9)")
+    set_cell(files / "mentees.csv", 3, "name", "@import")
+    set_cell(files / "mentees.csv", 4, "name", "-1")
+    set_cell(files / "mentees.csv", 8, "id", "'E07")
+    assert run(files, "--explain", "--scores-out", str(files / "pairs.csv")) == 0
+
+    matches = rows(files / "matches.csv")
+    names = {
+        (r["mentee_id"], r["mentor_id"]): (r["mentee_name"], r["mentor_name"]) for r in matches
+    }
+    assert names[("E01", "M01")] == ("'+SUM(A1:A9)", "'" + FORMULA)
+    assert names[("E08", "M01")][1] == "'" + FORMULA
+    assert names[("E09", "'-M03")][1] == "Chen Wei"
+    assert {r["mentee_name"] for r in matches if r["mentee_id"] in ("E02", "E03")} == {
+        "'@import",
+        "'-1",
+    }
+    assert "''E07" in {r["mentee_id"] for r in matches}
+    pairs = rows(files / "pairs.csv")
+    assert {p["mentor_id"] for p in pairs} >= {"'-M03", "M01"}
+    assert "''E07" in {p["mentee_id"] for p in pairs}
+    for output in ("matches.csv", "pairs.csv"):
+        with (files / output).open(encoding="utf-8", newline="") as handle:
+            cells = [cell for row in csv.reader(handle) for cell in row]
+        assert [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (FORMULA, "'" + FORMULA),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTab", "'\tTab"),
+        ("\rReturn", "'\rReturn"),
+        ("'quoted", "''quoted"),
+        ("Ana = Costa", "Ana = Costa"),
+        ("", ""),
+        (-1, -1),
+        (2.5, 2.5),
+    ],
+)
+def test_the_guard_is_the_rule_of_the_platform_exports(value: object, written: object) -> None:
+    """Text cells only (numbers stay numbers), as `mentora.programs.participant_io.guard`."""
+    assert guard_cell(value) == written

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentora.engine import Constraints, MenteeRecord, MentorRecord, match, recommend
+from mentora.engine import (
+    Constraints,
+    EngineInputError,
+    MenteeRecord,
+    MentorRecord,
+    match,
+    recommend,
+)
 from mentora.engine.candidates import generate_candidates
 from mentora.engine.features import build_model
 from mentora.engine.records import ScoringOptions, Weights
@@ -136,3 +144,11 @@ def test_recommend_ranks_compatible_mentors_best_first() -> None:
     ranked = recommend(mentee, mentors, top_k=10)
     assert [r.mentor_id for r in ranked] == ["both", "one", "none"]
     assert ranked[0].explanation.reasons[0] == "Offers all 2 skills you want: sql and python"
+
+
+@pytest.mark.parametrize("seed", [-1, 2**32])
+def test_a_seed_outside_what_the_text_model_takes_is_refused(seed: int) -> None:
+    mentee = MenteeRecord(id="e", languages=("en",))
+    mentor = MentorRecord(id="m", languages=("en",))
+    with pytest.raises(EngineInputError, match="seed must be a whole number from 0 to"):
+        match([mentor], [mentee], seed=seed)

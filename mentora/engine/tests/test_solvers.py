@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from matching.games import HospitalResident
 
 from mentora.engine.candidates import CandidateGraph, graph_from_arrays
 from mentora.engine.metrics import blocking_pairs
 from mentora.engine.solvers import MODES, solve
+from mentora.engine.solvers.stable import mentor_preference_keys
 from mentora.engine.tests.strategies import brute_force, candidate_graphs, feasible
 
 FAST = settings(max_examples=60, deadline=None)
@@ -55,8 +57,6 @@ def test_plain_optimal_equals_brute_force_and_beats_every_other_solver(
 @given(candidate_graphs(max_mentees=8, max_mentors=5))
 def test_stable_is_the_matching_librarys_resident_optimal_assignment(graph: CandidateGraph) -> None:
     """With one mentor per mentee and no pins, the `matching` library is an independent oracle."""
-    from matching.games import HospitalResident
-
     graph = graph_from_arrays(
         graph.mentee,
         graph.mentor,
@@ -69,8 +69,6 @@ def test_stable_is_the_matching_librarys_resident_optimal_assignment(graph: Cand
     if graph.n_arcs == 0:
         assert ours == set()
         return
-    from mentora.engine.solvers.stable import mentor_preference_keys
-
     resident_prefs: dict[int, list[int]] = {}
     for arc in range(graph.n_arcs):
         resident_prefs.setdefault(int(graph.mentee[arc]), []).append(int(graph.mentor[arc]))

@@ -8,6 +8,8 @@ from django import template
 
 from mentora.finding import selectors
 from mentora.finding.models import RequestStatus
+from mentora.lib.wording import MENTOR, role_word
+from mentora.programs.models import Program
 
 register = template.Library()
 
@@ -20,7 +22,7 @@ def finding_nav_word(user: Any) -> str:
     kinds = set(selectors.finding_enrollments(user=user).values_list("program__kind", flat=True))
     if not kinds:
         return ""
-    return "coach" if kinds == {"coaching"} else "mentor"
+    return role_word(MENTOR, coaching=kinds == {Program.Kind.COACHING}, capital=False)
 
 
 @register.simple_tag
@@ -35,9 +37,12 @@ def finding_home(user: Any) -> dict[str, Any]:
     received = selectors.requests_received(user=user).filter(status=RequestStatus.PENDING)
     coaching_only = bool(enrollments) and all(e.program.is_coaching for e in enrollments)
     return {
-        "word": "coach" if coaching_only else "mentor",
+        "word": role_word(MENTOR, coaching=coaching_only, capital=False),
         "enrollments": [
-            {"enrollment": e, "mentor_word": e.program.role_label("mentor").lower()}
+            {
+                "enrollment": e,
+                "mentor_word": role_word(MENTOR, coaching=e.program.is_coaching, capital=False),
+            }
             for e in enrollments
         ],
         "sent": list(selectors.requests_sent(user=user).filter(status=RequestStatus.PENDING)[:10]),
@@ -52,3 +57,9 @@ def finding_home(user: Any) -> dict[str, Any]:
             for enrollment in mentor_enrollments
         ],
     }
+
+
+@register.filter
+def mentor_word(program: Program) -> str:
+    """The program's word for a mentor, lower case: "mentor" or "coach"."""
+    return role_word(MENTOR, coaching=program.is_coaching, capital=False)

@@ -8,8 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from mentora.accounts.models import User
+from mentora.finding.choosing import consideration_update
 from mentora.finding.models import MentorConsideration
-from mentora.finding.services import consideration_update, request_create, request_message_add
+from mentora.finding.services import request_create, request_message_add
 from mentora.programs.models import Program
 
 pytestmark = pytest.mark.django_db

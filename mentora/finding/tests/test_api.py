@@ -6,9 +6,11 @@ import pytest
 from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
+from mentora.finding.choosing import consideration_update
 from mentora.finding.models import MentorRequest
-from mentora.finding.services import consideration_update
 from mentora.programs.models import Program
+from mentora.relationships.models import Relationship
+from mentora.testing.finding import add_mentor
 
 pytestmark = pytest.mark.django_db
 REQUESTS = "/api/mentor-requests/"
@@ -196,9 +198,6 @@ def test_pause_and_resume(program: Program, mentor: User, mentee: User) -> None:
 def test_accepting_when_full_is_a_400_and_the_request_is_answered(
     program: Program, mentee: User, other_mentee: User
 ) -> None:
-    from mentora.finding.tests.conftest import add_mentor
-    from mentora.relationships.models import Relationship
-
     mentor = add_mentor(program, "one@example.org", "Una Place", capacity=1)
     created = as_(mentee).post(
         REQUESTS, {"program": program.pk, "mentor": mentor.pk, "message": "A"}

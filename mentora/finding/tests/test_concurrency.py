@@ -14,9 +14,9 @@ from django.db import connection, connections
 from mentora.accounts.models import User
 from mentora.finding.models import CloseReason, MentorRequest, RequestStatus
 from mentora.finding.services import request_accept, request_create
-from mentora.finding.tests.conftest import add_mentee, add_mentor
 from mentora.programs.models import Program
 from mentora.relationships.models import Relationship, Stage
+from mentora.testing.finding import add_mentee, add_mentor
 
 MENTEES = 8
 CAPACITY = 2

@@ -9,10 +9,10 @@ import pytest
 from mentora.finding.demo import MENTEE_EMAIL, MENTOR_EMAIL, finding_demo_seed
 from mentora.finding.models import Bookmark, MentorConsideration, MentorRequest, RequestStatus
 from mentora.finding.selectors import mentor_response_hours
-from mentora.finding.tests.conftest import add_mentee, add_mentor
 from mentora.programs.models import Enrollment, Program
 from mentora.programs.services import enrollment_submit
 from mentora.testing import make_person
+from mentora.testing.finding import add_mentee, add_mentor
 
 pytestmark = pytest.mark.django_db
 

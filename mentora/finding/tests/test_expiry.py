@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from mentora.accounts.models import User
 from mentora.finding.models import CloseReason, MentorRequest, RequestStatus
-from mentora.finding.services import mentor_pause, request_create, requests_expire
+from mentora.finding.pauses import mentor_pause
+from mentora.finding.selectors import mentor_response_hours
+from mentora.finding.services import request_create, request_message_add, requests_expire
 from mentora.finding.tasks import expire_requests
 from mentora.notifications.models import Notification
 from mentora.profiles.models import MentorOffer
@@ -91,9 +93,6 @@ def test_pause_ends_the_day_after_its_until_date(program: Program, mentor: User)
 def test_response_hours_count_the_mentors_own_answers(
     program: Program, mentor: User, mentee: User
 ) -> None:
-    from mentora.finding.selectors import mentor_response_hours
-    from mentora.finding.services import request_message_add
-
     with time_machine.travel(START, tick=False):
         made = request_create(program=program, mentee=mentee, mentor=mentor, message="Hello")
     with time_machine.travel(START + datetime.timedelta(hours=5), tick=False):

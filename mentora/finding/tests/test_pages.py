@@ -7,11 +7,12 @@ from django.test import Client
 from django.urls import reverse
 
 from mentora.accounts.models import User
+from mentora.finding.choosing import consideration_update
 from mentora.finding.models import MentorConsideration, MentorRequest, RequestStatus
-from mentora.finding.services import consideration_update, request_create
-from mentora.finding.tests.conftest import add_mentee
+from mentora.finding.services import request_create
 from mentora.programs.models import Program
 from mentora.testing import PASSWORD
+from mentora.testing.finding import add_mentee, add_mentor
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +198,6 @@ def test_request_journey_through_the_pages(program: Program, mentor: User, mente
 def test_request_cap_message_on_the_page(program: Program, mentor: User, mentee: User) -> None:
     program.max_open_requests = 1
     program.save()
-    from mentora.finding.tests.conftest import add_mentor
 
     other = add_mentor(program, "m9@example.org", "Zed Nine")
     ask(program, mentee, other)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from django.core.cache import cache
 
 from mentora.accounts.models import User
+from mentora.finding.pauses import mentor_pause, mentor_resume
 from mentora.finding.ranking import rank_mentors
 from mentora.finding.recommendations import Filters, recommendation_page
-from mentora.finding.services import mentor_pause, mentor_resume
-from mentora.finding.tests.conftest import add_mentee, add_mentor
-from mentora.programs.models import Program
+from mentora.profiles.models import MentorOffer, Profile
+from mentora.programs.models import Enrollment, Program
 from mentora.relationships.models import Relationship
+from mentora.testing.finding import add_mentee, add_mentor
 
 pytestmark = pytest.mark.django_db
 
@@ -85,11 +88,6 @@ def test_ranking_is_cached_and_refreshed_when_people_change(
 
 
 def test_many_mentors_rank_quickly(program: Program, mentee: User) -> None:
-    import time
-
-    from mentora.profiles.models import MentorOffer, Profile
-    from mentora.programs.models import Enrollment
-
     users = [
         User.objects.create_user(email=f"bulk{i}@example.org", password="x") for i in range(300)
     ]

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from mentora.accounts.models import User
 from mentora.finding.models import CloseReason, MentorRequest, RequestEvent, RequestStatus
+from mentora.finding.pauses import mentor_pause
 from mentora.finding.services import (
     request_accept,
     request_create,
@@ -17,10 +18,10 @@ from mentora.finding.services import (
     request_message_add,
     request_withdraw,
 )
-from mentora.finding.tests.conftest import add_mentee, add_mentor
 from mentora.notifications.models import Notification
 from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
+from mentora.testing.finding import add_mentee, add_mentor
 
 pytestmark = pytest.mark.django_db
 
@@ -216,8 +217,6 @@ def test_asking_for_more_information_keeps_the_request_open(
 
 
 def test_paused_mentors_cannot_be_asked(program: Program, mentor: User, mentee: User) -> None:
-    from mentora.finding.services import mentor_pause
-
     mentor_pause(program=program, mentor=mentor, note="On holiday")
 
     with pytest.raises(ValidationError, match="taking a break"):
@@ -227,8 +226,6 @@ def test_paused_mentors_cannot_be_asked(program: Program, mentor: User, mentee: 
 def test_pending_requests_stay_answerable_during_a_pause(
     program: Program, mentor: User, mentee: User
 ) -> None:
-    from mentora.finding.services import mentor_pause
-
     request = ask(program, mentee, mentor)
     mentor_pause(program=program, mentor=mentor)
 

@@ -10,9 +10,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
-from mentora.finding import selectors, services
+from mentora.finding import selectors
+from mentora.finding.access import access_availability
 from mentora.finding.forms import PauseForm
-from mentora.finding.views.common import flash_error
+from mentora.finding.pauses import mentor_pause, mentor_resume
+from mentora.lib.forms import flash_error
 
 
 @login_required
@@ -38,13 +40,13 @@ def availability(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def pause(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
-    enrollment = selectors.get_mentor_enrollment_of(user=request.user, program_id=program_id)
+    enrollment = access_availability(user=request.user, program_id=program_id, to="pause").obj
     form = PauseForm(request.POST, prefix=f"pause-{program_id}")
     if not form.is_valid():
         messages.error(request, "Please check the pause: " + form.errors.as_text())
         return redirect("finding:availability")
     try:
-        services.mentor_pause(
+        mentor_pause(
             program=enrollment.program,
             mentor=request.user,
             until=form.cleaned_data["until"],
@@ -64,7 +66,7 @@ def pause(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def resume(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
-    enrollment = selectors.get_mentor_enrollment_of(user=request.user, program_id=program_id)
-    services.mentor_resume(program=enrollment.program, mentor=request.user)
+    enrollment = access_availability(user=request.user, program_id=program_id, to="pause").obj
+    mentor_resume(program=enrollment.program, mentor=request.user)
     messages.success(request, f"Welcome back: you are available again in {enrollment.program}.")
     return redirect("finding:availability")

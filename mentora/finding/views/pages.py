@@ -12,11 +12,15 @@ from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.finding import selectors, services
+from mentora.finding.access import access_finding, access_mentor
+from mentora.finding.choosing import bookmark_set, consideration_update
+from mentora.finding.facts import mentor_choice_facts
 from mentora.finding.forms import ChecklistForm, FilterForm, RequestForm
 from mentora.finding.models import CHOICE_QUESTIONS
 from mentora.finding.ranking import rank_mentors
 from mentora.finding.recommendations import Filters, recommendation_page
-from mentora.finding.views.common import attach_errors, flash_error, words
+from mentora.lib.forms import attach_errors, flash_error
+from mentora.lib.wording import role_words
 from mentora.profiles.choices import FocusArea, MeetingFormat
 
 
@@ -48,9 +52,9 @@ def _page_number(value: str | None) -> int:
 @login_required
 def recommendations(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     """The mentee's recommended mentors, best first, with reasons, filters and search."""
-    program = selectors.get_finding_program_for_mentee(user=request.user, program_id=program_id)
-    role_words = words(program)
-    form = FilterForm(request.GET or None, mentor_word=role_words["mentor"])
+    program = access_finding(user=request.user, program_id=program_id).obj
+    words = role_words(coaching=program.is_coaching)
+    form = FilterForm(request.GET or None, mentor_word=words["mentor"])
     page = recommendation_page(
         program=program,
         mentee=request.user,
@@ -63,7 +67,7 @@ def recommendations(request: AuthenticatedHttpRequest, program_id: int) -> HttpR
     context = {
         "nav_section": "finding",
         "program": program,
-        "words": role_words,
+        "words": words,
         "form": form,
         "page": page,
         "query": query.urlencode(),
@@ -79,11 +83,8 @@ def mentor_detail(
     request: AuthenticatedHttpRequest, program_id: int, mentor_id: int
 ) -> HttpResponse:
     """A mentor's page for a mentee: profile, expertise, the five questions and the checklist."""
-    program = selectors.get_finding_program_for_mentee(user=request.user, program_id=program_id)
-    enrollment = selectors.get_mentor_enrollment_for_mentee(
-        user=request.user, program=program, mentor_id=mentor_id
-    )
-    mentor = enrollment.user
+    enrollment = access_mentor(user=request.user, program_id=program_id, mentor_id=mentor_id).obj
+    program, mentor = enrollment.program, enrollment.user
     ranking = rank_mentors(program=program, mentee=request.user)
     ranked = {m.mentor_id: m for m in ranking.mentors}.get(mentor.pk)
     explanation = ranking.explain([mentor.pk]).get(mentor.pk)
@@ -93,18 +94,16 @@ def mentor_detail(
     for name, _ in CHOICE_QUESTIONS:
         initial[name] = getattr(consideration, name, "") if consideration else ""
     offer = getattr(enrollment, "mentor_offer", None)
-    open_request = selectors.open_request_between(
-        program=program, mentee=request.user, mentor=mentor
-    )
+    profile = getattr(mentor, "profile", None)
     return render(
         request,
         "finding/mentor.html",
         {
             "nav_section": "finding",
             "program": program,
-            "words": words(program),
+            "words": role_words(coaching=program.is_coaching),
             "mentor": mentor,
-            "profile": getattr(mentor, "profile", None),
+            "profile": profile,
             "offer": offer,
             "skills": list(offer.skills.order_by("name")) if offer is not None else [],
             "focus_areas": [
@@ -113,18 +112,19 @@ def mentor_detail(
             ],
             "meeting_formats": [
                 MeetingFormat(value).label if value in MeetingFormat.values else value
-                for value in (getattr(mentor, "profile", None) and mentor.profile.meeting_formats)
-                or []
+                for value in (profile.meeting_formats if profile is not None else [])
             ],
             "score": ranked.score if ranked is not None else None,
             "reasons": reasons,
-            "facts": selectors.mentor_choice_facts(
+            "facts": mentor_choice_facts(
                 program=program, mentor_enrollment=enrollment, mentee=request.user, reasons=reasons
             ),
             "checklist_form": ChecklistForm(initial=initial),
             "request_form": RequestForm(),
             "bookmarked": mentor.pk in selectors.bookmarked_ids(user=request.user, program=program),
-            "open_request": open_request,
+            "open_request": selectors.open_request_between(
+                program=program, mentee=request.user, mentor=mentor
+            ),
             "free_places": selectors.free_places(enrollment=enrollment),
             "open_requests": selectors.open_request_count(program=program, mentee=request.user),
         },
@@ -136,11 +136,11 @@ def mentor_detail(
 def bookmark_toggle(
     request: AuthenticatedHttpRequest, program_id: int, mentor_id: int
 ) -> HttpResponse:
-    program = selectors.get_finding_program_for_mentee(user=request.user, program_id=program_id)
-    enrollment = selectors.get_mentor_enrollment_for_mentee(
-        user=request.user, program=program, mentor_id=mentor_id
-    )
-    bookmarked = services.bookmark_set(
+    enrollment = access_mentor(
+        user=request.user, program_id=program_id, mentor_id=mentor_id, to="bookmark"
+    ).obj
+    program = enrollment.program
+    bookmarked = bookmark_set(
         program=program,
         mentee=request.user,
         mentor=enrollment.user,
@@ -166,15 +166,14 @@ def bookmark_toggle(
 def checklist_save(
     request: AuthenticatedHttpRequest, program_id: int, mentor_id: int
 ) -> HttpResponse:
-    program = selectors.get_finding_program_for_mentee(user=request.user, program_id=program_id)
-    enrollment = selectors.get_mentor_enrollment_for_mentee(
-        user=request.user, program=program, mentor_id=mentor_id
-    )
+    enrollment = access_mentor(
+        user=request.user, program_id=program_id, mentor_id=mentor_id, to="consider"
+    ).obj
     form = ChecklistForm(request.POST)
     if form.is_valid():
         try:
-            services.consideration_update(
-                program=program,
+            consideration_update(
+                program=enrollment.program,
                 mentee=request.user,
                 mentor=enrollment.user,
                 answers={name: form.cleaned_data[name] for name, _ in CHOICE_QUESTIONS},
@@ -186,7 +185,7 @@ def checklist_save(
             messages.success(request, "Your private checklist is saved.")
     else:
         messages.error(request, "Please check your answers: " + form.errors.as_text())
-    return redirect(reverse("finding:mentor", args=[program.pk, mentor_id]) + "#checklist")
+    return redirect(reverse("finding:mentor", args=[program_id, mentor_id]) + "#checklist")
 
 
 @login_required
@@ -194,21 +193,20 @@ def checklist_save(
 def request_create(
     request: AuthenticatedHttpRequest, program_id: int, mentor_id: int
 ) -> HttpResponse:
-    program = selectors.get_finding_program_for_mentee(user=request.user, program_id=program_id)
-    enrollment = selectors.get_mentor_enrollment_for_mentee(
-        user=request.user, program=program, mentor_id=mentor_id
-    )
+    enrollment = access_mentor(
+        user=request.user, program_id=program_id, mentor_id=mentor_id, to="request"
+    ).obj
     form = RequestForm(request.POST)
     if form.is_valid():
         try:
             mentor_request = services.request_create(
-                program=program,
+                program=enrollment.program,
                 mentee=request.user,
                 mentor=enrollment.user,
                 message=form.cleaned_data["message"],
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(
                 request,
@@ -219,4 +217,4 @@ def request_create(
     for problems in form.errors.values():
         for problem in problems:
             messages.error(request, str(problem))
-    return redirect(reverse("finding:mentor", args=[program.pk, mentor_id]) + "#request")
+    return redirect(reverse("finding:mentor", args=[program_id, mentor_id]) + "#request")

@@ -12,9 +12,12 @@ from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.finding import selectors, services
+from mentora.finding.access import MENTOR, access_request
 from mentora.finding.forms import DeclineForm, MessageForm
-from mentora.finding.models import CloseReason, RequestStatus
-from mentora.finding.views.common import flash_error, words
+from mentora.finding.lifecycle import accept_refusal, answers_for
+from mentora.finding.models import MESSAGE_MAX, CloseReason, RequestStatus
+from mentora.lib.forms import flash_error
+from mentora.lib.wording import role_words
 from mentora.profiles.choices import FocusArea
 
 
@@ -39,8 +42,9 @@ def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def request_detail(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     """The request's page: the mentee's goals and profile for the mentor, the exchange, actions."""
-    mentor_request = selectors.get_request_for_party(user=request.user, request_id=request_id)
-    is_mentor = mentor_request.mentor_id == request.user.pk
+    access = access_request(user=request.user, request_id=request_id)
+    mentor_request = access.obj
+    is_mentor = access.has(MENTOR)
     program = mentor_request.program
     needs = None
     if is_mentor:
@@ -53,8 +57,10 @@ def request_detail(request: AuthenticatedHttpRequest, request_id: int) -> HttpRe
             "nav_section": "finding",
             "mentor_request": mentor_request,
             "program": program,
-            "words": words(program),
+            "words": role_words(coaching=program.is_coaching),
             "is_mentor": is_mentor,
+            "answers": answers_for(mentor_request, roles=access.roles),
+            "accept_refusal": accept_refusal(mentor_request, roles=access.roles),
             "other": mentor_request.mentee if is_mentor else mentor_request.mentor,
             "mentee_profile": getattr(mentor_request.mentee, "profile", None),
             "needs": needs,
@@ -79,7 +85,7 @@ def _redirect(request_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def request_accept(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
-    mentor_request = selectors.get_request_for_party(user=request.user, request_id=request_id)
+    mentor_request = access_request(user=request.user, request_id=request_id, to="accept").obj
     try:
         mentor_request = services.request_accept(request=mentor_request, by=request.user)
     except ValidationError as error:
@@ -104,7 +110,7 @@ def request_accept(request: AuthenticatedHttpRequest, request_id: int) -> HttpRe
 @login_required
 @require_POST
 def request_decline(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
-    mentor_request = selectors.get_request_for_party(user=request.user, request_id=request_id)
+    mentor_request = access_request(user=request.user, request_id=request_id, to="decline").obj
     form = DeclineForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors.as_text())
@@ -123,7 +129,7 @@ def request_decline(request: AuthenticatedHttpRequest, request_id: int) -> HttpR
 @login_required
 @require_POST
 def request_withdraw(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
-    mentor_request = selectors.get_request_for_party(user=request.user, request_id=request_id)
+    mentor_request = access_request(user=request.user, request_id=request_id, to="withdraw").obj
     try:
         services.request_withdraw(request=mentor_request, by=request.user)
     except ValidationError as error:
@@ -136,10 +142,12 @@ def request_withdraw(request: AuthenticatedHttpRequest, request_id: int) -> Http
 @login_required
 @require_POST
 def request_message(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
-    mentor_request = selectors.get_request_for_party(user=request.user, request_id=request_id)
+    mentor_request = access_request(user=request.user, request_id=request_id, to="message").obj
     form = MessageForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "A message cannot be empty and has at most 2000 characters.")
+        messages.error(
+            request, f"A message cannot be empty and has at most {MESSAGE_MAX:,} characters."
+        )
         return _redirect(request_id)
     try:
         services.request_message_add(

@@ -8,8 +8,9 @@ from rest_framework.test import APIClient
 from mentora.accounts.models import User
 from mentora.matching import services
 from mentora.matching.models import MatchRun, Pin
-from mentora.matching.tests.people import populate
+from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
+from mentora.testing.matching import populate
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def api(user: User) -> APIClient:
     return client
 
 
-def test_start_a_run_and_read_its_draft(program, manager) -> None:
+def test_start_a_run_and_read_its_draft(program: Program, manager: User) -> None:
     populate(program, mentors=2, mentees=3)
     client = api(manager)
     started = client.post(
@@ -49,7 +50,9 @@ def test_start_a_run_and_read_its_draft(program, manager) -> None:
     assert client.get(f"/api/match-runs/{run_id}/changes/").status_code == 204
 
 
-def test_bad_input_is_a_400_naming_the_field(program, manager, mentor, mentee) -> None:
+def test_bad_input_is_a_400_naming_the_field(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     client = api(manager)
     url = f"/api/programs/{program.pk}/match-runs/"
     response = client.post(url, {"top_k": 0}, format="json")
@@ -63,7 +66,7 @@ def test_bad_input_is_a_400_naming_the_field(program, manager, mentor, mentee) -
     assert not MatchRun.objects.exists()
 
 
-def test_settings_get_and_put(program, manager) -> None:
+def test_settings_get_and_put(program: Program, manager: User) -> None:
     client = api(manager)
     url = f"/api/programs/{program.pk}/matching-settings/"
     assert client.get(url).json()["mode"] == "optimal"
@@ -74,7 +77,9 @@ def test_settings_get_and_put(program, manager) -> None:
     assert saved["mode"] == "stable"
 
 
-def test_pins_create_list_delete(program, manager, mentor, mentee) -> None:
+def test_pins_create_list_delete(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     client = api(manager)
     url = f"/api/programs/{program.pk}/match-pins/"
     created = client.post(
@@ -88,7 +93,7 @@ def test_pins_create_list_delete(program, manager, mentor, mentee) -> None:
     assert not Pin.objects.exists()
 
 
-def test_move_publish_and_discard(program, manager) -> None:
+def test_move_publish_and_discard(program: Program, manager: User) -> None:
     populate(program, mentors=2, mentees=1)
     run = services.match_run_start(program=program, started_by=manager)
     proposal = run.proposals.get()
@@ -113,7 +118,14 @@ def test_move_publish_and_discard(program, manager) -> None:
 
 
 @pytest.mark.parametrize("who", ["outsider", "mentor", "mentee"])
-def test_everyone_but_managers_gets_404(request, program, manager, mentor, mentee, who) -> None:
+def test_everyone_but_managers_gets_404(
+    request: pytest.FixtureRequest,
+    program: Program,
+    manager: User,
+    mentor: User,
+    mentee: User,
+    who: str,
+) -> None:
     run = services.match_run_start(program=program, started_by=manager)
     proposal = run.proposals.get()
     pin = services.match_pin_set(
@@ -147,6 +159,6 @@ def test_everyone_but_managers_gets_404(request, program, manager, mentor, mente
     assert not Relationship.objects.exists()
 
 
-def test_anonymous_gets_401(program, manager, mentor, mentee) -> None:
+def test_anonymous_gets_401(program: Program, manager: User, mentor: User, mentee: User) -> None:
     run = services.match_run_start(program=program, started_by=manager)
     assert APIClient().get(f"/api/match-runs/{run.pk}/").status_code == 401

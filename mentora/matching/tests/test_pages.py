@@ -10,9 +10,10 @@ from mentora.accounts.models import User
 from mentora.matching import services
 from mentora.matching.models import MatchingSettings, MatchRun, Pin
 from mentora.matching.records import weights_from_mapping
-from mentora.matching.tests.people import populate
+from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
 from mentora.testing import PASSWORD
+from mentora.testing.matching import populate
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +31,12 @@ def weights_post(**overrides: object) -> dict[str, object]:
     return data
 
 
-def test_the_program_page_links_to_matching(program, manager) -> None:
+def test_the_program_page_links_to_matching(program: Program, manager: User) -> None:
     response = logged_in(manager).get(reverse("programs:manage_program", args=[program.pk]))
     assert reverse("matching:runs", args=[program.pk]) in response.content.decode()
 
 
-def test_a_manager_saves_weights_and_starts_a_run(program, manager) -> None:
+def test_a_manager_saves_weights_and_starts_a_run(program: Program, manager: User) -> None:
     populate(program, mentors=2, mentees=3)
     client = logged_in(manager)
     page = client.get(reverse("matching:runs", args=[program.pk]))
@@ -55,7 +56,7 @@ def test_a_manager_saves_weights_and_starts_a_run(program, manager) -> None:
     assert "Mentor load" in detail
 
 
-def test_bad_weights_are_shown_on_the_form(program, manager) -> None:
+def test_bad_weights_are_shown_on_the_form(program: Program, manager: User) -> None:
     response = logged_in(manager).post(
         reverse("matching:runs", args=[program.pk]), weights_post(weight_time="-2", start="1")
     )
@@ -64,7 +65,7 @@ def test_bad_weights_are_shown_on_the_form(program, manager) -> None:
     assert not MatchRun.objects.exists()
 
 
-def test_progress_polls_until_done_then_refreshes(program, manager) -> None:
+def test_progress_polls_until_done_then_refreshes(program: Program, manager: User) -> None:
     run = MatchRun.objects.create(
         program=program, started_by=manager, status=MatchRun.Status.RUNNING, percent=40
     )
@@ -81,7 +82,7 @@ def test_progress_polls_until_done_then_refreshes(program, manager) -> None:
     assert "every 1s" not in failed
 
 
-def test_weights_preview_on_the_latest_draft(program, manager) -> None:
+def test_weights_preview_on_the_latest_draft(program: Program, manager: User) -> None:
     populate(program, mentors=2, mentees=2)
     services.match_run_start(program=program, started_by=manager)
     response = logged_in(manager).post(
@@ -91,7 +92,9 @@ def test_weights_preview_on_the_latest_draft(program, manager) -> None:
     assert "Mean score of its 2 pairs" in response.content.decode()
 
 
-def test_pin_forbid_and_clear_from_the_draft(program, manager, mentor, mentee) -> None:
+def test_pin_forbid_and_clear_from_the_draft(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     run = services.match_run_start(program=program, started_by=manager)
     client = logged_in(manager)
     url = reverse("matching:pin", args=[run.pk])
@@ -107,7 +110,7 @@ def test_pin_forbid_and_clear_from_the_draft(program, manager, mentor, mentee) -
     assert not Pin.objects.exists()
 
 
-def test_move_page_lists_alternatives_and_moves(program, manager) -> None:
+def test_move_page_lists_alternatives_and_moves(program: Program, manager: User) -> None:
     populate(program, mentors=2, mentees=1)
     run = services.match_run_start(program=program, started_by=manager)
     proposal = run.proposals.get()
@@ -122,7 +125,9 @@ def test_move_page_lists_alternatives_and_moves(program, manager) -> None:
     assert not Pin.objects.exists()
 
 
-def test_publish_asks_first_then_publishes(program, manager, mentor, mentee) -> None:
+def test_publish_asks_first_then_publishes(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     run = services.match_run_start(program=program, started_by=manager)
     client = logged_in(manager)
     confirm = client.get(reverse("matching:publish", args=[run.pk])).content.decode()
@@ -136,7 +141,7 @@ def test_publish_asks_first_then_publishes(program, manager, mentor, mentee) -> 
     assert "Move<" not in page
 
 
-def test_discard(program, manager, mentor, mentee) -> None:
+def test_discard(program: Program, manager: User, mentor: User, mentee: User) -> None:
     run = services.match_run_start(program=program, started_by=manager)
     logged_in(manager).post(reverse("matching:discard", args=[run.pk]))
     run.refresh_from_db()
@@ -144,7 +149,14 @@ def test_discard(program, manager, mentor, mentee) -> None:
 
 
 @pytest.mark.parametrize("who", ["outsider", "mentor", "mentee"])
-def test_everyone_but_managers_gets_404(request, program, manager, mentor, mentee, who) -> None:
+def test_everyone_but_managers_gets_404(
+    request: pytest.FixtureRequest,
+    program: Program,
+    manager: User,
+    mentor: User,
+    mentee: User,
+    who: str,
+) -> None:
     run = services.match_run_start(program=program, started_by=manager)
     proposal = run.proposals.get()
     client = logged_in(request.getfixturevalue(who))
@@ -174,7 +186,7 @@ def test_everyone_but_managers_gets_404(request, program, manager, mentor, mente
 
 
 def test_another_organisations_manager_gets_404(
-    program, manager, mentor, mentee, other_organisation_program
+    program: Program, manager: User, mentor: User, mentee: User, other_organisation_program: Program
 ) -> None:
     run = services.match_run_start(program=program, started_by=manager)
     other = User.objects.get(email="other-manager@example.org")

@@ -7,35 +7,22 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
-from django.utils import timezone
 
 from mentora.accounts.models import User
 from mentora.matching import services
-from mentora.matching.models import MatchRun, Pin, Proposal
-from mentora.matching.tests.people import add_mentee, add_mentor, populate
+from mentora.matching.models import MatchRun, Pin
 from mentora.notifications.models import Notification
-from mentora.programs.models import Program
+from mentora.programs.models import Organisation, Program
+from mentora.programs.services import organisation_manager_add
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import relationship_create
-
-
-def draft(program: Program, manager: User, pairs: list[tuple[User, User]]) -> MatchRun:
-    """A draft run proposing the given (mentor, mentee) pairs, as if the engine had chosen them."""
-    run = MatchRun.objects.create(
-        program=program,
-        started_by=manager,
-        status=MatchRun.Status.DRAFT,
-        percent=100,
-        finished_at=timezone.now(),
-    )
-    Proposal.objects.bulk_create(
-        [Proposal(run=run, mentor=mentor, mentee=mentee, score=70.0) for mentor, mentee in pairs]
-    )
-    return run
+from mentora.testing.matching import add_mentee, add_mentor, draft, populate
 
 
 @pytest.mark.django_db
-def test_publishing_creates_every_relationship_and_freezes_the_run(program, manager) -> None:
+def test_publishing_creates_every_relationship_and_freezes_the_run(
+    program: Program, manager: User
+) -> None:
     populate(program, mentors=2, mentees=3)
     run = services.match_run_start(program=program, started_by=manager)
     published = services.match_run_publish(run=run, published_by=manager)
@@ -51,7 +38,9 @@ def test_publishing_creates_every_relationship_and_freezes_the_run(program, mana
 
 
 @pytest.mark.django_db
-def test_publishing_may_wait_for_the_mentors_acceptance(program, manager, mentor, mentee) -> None:
+def test_publishing_may_wait_for_the_mentors_acceptance(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     program.publish_needs_acceptance = True
     program.save()
     run = services.match_run_start(program=program, started_by=manager)
@@ -60,7 +49,7 @@ def test_publishing_may_wait_for_the_mentors_acceptance(program, manager, mentor
 
 
 @pytest.mark.django_db
-def test_publishing_twice_creates_nothing_more(program, manager) -> None:
+def test_publishing_twice_creates_nothing_more(program: Program, manager: User) -> None:
     populate(program, mentors=2, mentees=2)
     run = services.match_run_start(program=program, started_by=manager)
     services.match_run_publish(run=run, published_by=manager)
@@ -70,7 +59,7 @@ def test_publishing_twice_creates_nothing_more(program, manager) -> None:
 
 
 @pytest.mark.django_db
-def test_publishing_is_all_or_nothing_and_names_the_pair(program, manager) -> None:
+def test_publishing_is_all_or_nothing_and_names_the_pair(program: Program, manager: User) -> None:
     full = add_mentor(program, "full@example.org", capacity=1)
     free = add_mentor(program, "free@example.org", capacity=2)
     first, second, third = (add_mentee(program, f"m{i}@example.org") for i in range(3))
@@ -90,7 +79,9 @@ def test_publishing_is_all_or_nothing_and_names_the_pair(program, manager) -> No
 
 
 @pytest.mark.django_db
-def test_a_forbidden_pair_blocks_publishing(program, manager, mentor, mentee) -> None:
+def test_a_forbidden_pair_blocks_publishing(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     run = services.match_run_start(program=program, started_by=manager)
     services.match_pin_set(
         program=program, mentee=mentee, mentor=mentor, kind=Pin.Kind.FORBID, set_by=manager
@@ -101,7 +92,9 @@ def test_a_forbidden_pair_blocks_publishing(program, manager, mentor, mentee) ->
 
 
 @pytest.mark.django_db
-def test_a_published_run_is_read_only(program, manager, mentor, mentee) -> None:
+def test_a_published_run_is_read_only(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     run = services.match_run_start(program=program, started_by=manager)
     services.match_run_publish(run=run, published_by=manager)
     proposal = run.proposals.get()
@@ -111,11 +104,10 @@ def test_a_published_run_is_read_only(program, manager, mentor, mentee) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_two_managers_publishing_at_once_cannot_overfill_a_mentor(
-    program, manager, organisation
+    program: Program, manager: User, organisation: Organisation
 ) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL (CI runs this with DATABASE_URL)")
-    from mentora.programs.services import organisation_manager_add
 
     colleague = add_mentee(program, "colleague@example.org")  # any account will do
     organisation_manager_add(organisation=organisation, user=colleague, added_by=manager)

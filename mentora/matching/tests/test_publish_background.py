@@ -11,13 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentora.accounts.models import User
-from mentora.matching import services
+from mentora.matching import publishing, services
 from mentora.matching.models import MatchRun, MatchRunEvent
-from mentora.matching.tests.people import add_mentee, add_mentor, populate
-from mentora.matching.tests.test_publish import draft
 from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
 from mentora.relationships.services import relationship_create
+from mentora.testing.matching import add_mentee, add_mentor, draft, populate
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def background(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every draft counts as large (the test backend runs the worker's task at once)."""
-    monkeypatch.setattr(services, "PUBLISH_IN_BACKGROUND_FROM", 1)
+    monkeypatch.setattr(publishing, "PUBLISH_IN_BACKGROUND_FROM", 1)
 
 
 def statuses(run: MatchRun) -> list[str]:
@@ -44,7 +43,8 @@ def test_a_large_draft_goes_through_publishing_to_published(
 
     run.refresh_from_db()
     assert run.status == MatchRun.Status.PUBLISHED
-    assert run.frozen and run.published_by == manager
+    assert run.frozen
+    assert run.published_by == manager
     assert statuses(run)[-2:] == [MatchRun.Status.PUBLISHING, MatchRun.Status.PUBLISHED]
     assert Relationship.objects.filter(program=program).count() == 3
 
@@ -70,7 +70,8 @@ def test_a_failed_background_publish_is_a_draft_again_with_the_reason(
     client = Client()
     client.force_login(manager)
     html = client.get(reverse("matching:run", args=[run.pk])).content.decode()
-    assert "Publishing did not go through" in html and "Cannot pair Full with M1" in html
+    assert "Publishing did not go through" in html
+    assert "Cannot pair Full with M1" in html
 
 
 def test_while_publishing_the_page_polls_and_publishing_again_waits(
@@ -84,7 +85,8 @@ def test_while_publishing_the_page_polls_and_publishing_again_waits(
 
     html = client.get(reverse("matching:run", args=[run.pk])).content.decode()
 
-    assert 'hx-trigger="every 1s"' in html and "Publishing" in html
+    assert 'hx-trigger="every 1s"' in html
+    assert "Publishing" in html
     again = services.match_run_publish(run=run, published_by=manager)
     assert again.status == MatchRun.Status.PUBLISHING
     assert not Relationship.objects.exists()

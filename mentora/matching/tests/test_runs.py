@@ -10,12 +10,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from mentora.accounts.models import User
+from mentora.engine import match
+from mentora.engine.api import MatchResult
 from mentora.engine.records import Weights
 from mentora.matching import services
 from mentora.matching.models import MatchRun, MatchRunEvent, Pin, Proposal, UnmatchedMentee
-from mentora.matching.selectors import proposal_alternatives, run_diff, weights_preview
-from mentora.matching.tests.people import add_mentee, add_mentor, populate
+from mentora.matching.previews import proposal_alternatives, weights_preview
+from mentora.matching.selectors import run_diff
 from mentora.programs.models import Program
+from mentora.testing.matching import add_mentee, add_mentor, populate
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +31,9 @@ def start(program: Program, manager: User, **kwargs: object) -> MatchRun:
     return services.match_run_start(program=program, started_by=manager, **kwargs)  # type: ignore[arg-type]
 
 
-def test_a_run_produces_a_draft_with_pairs_reasons_and_metrics(program, manager) -> None:
+def test_a_run_produces_a_draft_with_pairs_reasons_and_metrics(
+    program: Program, manager: User
+) -> None:
     populate(program, mentors=3, mentees=5)
     run = start(program, manager)
     assert run.status == MatchRun.Status.DRAFT
@@ -46,7 +51,9 @@ def test_a_run_produces_a_draft_with_pairs_reasons_and_metrics(program, manager)
     ]
 
 
-def test_capacity_short_leaves_mentees_unmatched_with_reasons(program, manager) -> None:
+def test_capacity_short_leaves_mentees_unmatched_with_reasons(
+    program: Program, manager: User
+) -> None:
     populate(program, mentors=1, mentees=3, capacity=1)
     run = start(program, manager)
     assert run.proposals.count() == 1
@@ -55,12 +62,14 @@ def test_capacity_short_leaves_mentees_unmatched_with_reasons(program, manager) 
     assert all(u.reason for u in unmatched)
 
 
-def test_progress_is_written_to_the_run_as_the_engine_reports(program, manager) -> None:
+def test_progress_is_written_to_the_run_as_the_engine_reports(
+    program: Program, manager: User
+) -> None:
     populate(program, mentors=2, mentees=2)
     seen: list[tuple[str, int]] = []
-    real_match = services.match
+    real_match = match
 
-    def spying_match(*args: object, **kwargs: object):
+    def spying_match(*args: object, **kwargs: object) -> MatchResult:
         progress = kwargs["progress"]
 
         def report(phase: str, done: int, total: int) -> None:
@@ -71,7 +80,7 @@ def test_progress_is_written_to_the_run_as_the_engine_reports(program, manager) 
         kwargs["progress"] = report
         return real_match(*args, **kwargs)  # type: ignore[arg-type]
 
-    with mock.patch.object(services, "match", spying_match):
+    with mock.patch("mentora.matching.execution.match", spying_match):
         run = start(program, manager)
     assert run.status == MatchRun.Status.DRAFT
     stages = {stage for stage, _ in seen}
@@ -79,11 +88,9 @@ def test_progress_is_written_to_the_run_as_the_engine_reports(program, manager) 
     assert all(0 <= percent < 100 for _, percent in seen)
 
 
-def test_a_failed_run_says_why_and_leaves_nothing(program, manager) -> None:
+def test_a_failed_run_says_why_and_leaves_nothing(program: Program, manager: User) -> None:
     populate(program, mentors=2, mentees=2)
-    with mock.patch.object(
-        services.Proposal.objects, "bulk_create", side_effect=RuntimeError("disk full")
-    ):
+    with mock.patch.object(Proposal.objects, "bulk_create", side_effect=RuntimeError("disk full")):
         run = start(program, manager)
     assert run.status == MatchRun.Status.FAILED
     assert "disk full" in run.error
@@ -92,19 +99,21 @@ def test_a_failed_run_says_why_and_leaves_nothing(program, manager) -> None:
     assert not UnmatchedMentee.objects.filter(run=run).exists()
 
 
-def test_a_run_without_mentees_fails_with_a_clear_message(program, manager) -> None:
+def test_a_run_without_mentees_fails_with_a_clear_message(program: Program, manager: User) -> None:
     populate(program, mentors=2, mentees=0)
     run = start(program, manager)
     assert run.status == MatchRun.Status.FAILED
     assert run.error == "No enrolled mentee is waiting for a mentor."
 
 
-def test_only_managers_start_runs(program, mentor, mentee) -> None:
+def test_only_managers_start_runs(program: Program, mentor: User, mentee: User) -> None:
     with pytest.raises(PermissionDenied):
         start(program, mentor)
 
 
-def test_bad_settings_are_refused_with_the_field(program, manager, mentor, mentee) -> None:
+def test_bad_settings_are_refused_with_the_field(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     with pytest.raises(ValidationError, match="Candidates per mentee"):
         start(program, manager, top_k=0)
     with pytest.raises(ValidationError, match="mode"):
@@ -115,13 +124,15 @@ def test_bad_settings_are_refused_with_the_field(program, manager, mentor, mente
         start(program, manager, weights={"gender": 1})
 
 
-def test_one_run_at_a_time(program, manager, mentor, mentee) -> None:
+def test_one_run_at_a_time(program: Program, manager: User, mentor: User, mentee: User) -> None:
     MatchRun.objects.create(program=program, started_by=manager, status=MatchRun.Status.RUNNING)
     with pytest.raises(ValidationError, match="already in progress"):
         start(program, manager)
 
 
-def test_a_lost_run_stops_blocking_new_ones(program, manager, mentor, mentee) -> None:
+def test_a_lost_run_stops_blocking_new_ones(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     lost = MatchRun.objects.create(
         program=program,
         started_by=manager,
@@ -136,7 +147,7 @@ def test_a_lost_run_stops_blocking_new_ones(program, manager, mentor, mentee) ->
 
 
 def test_the_run_snapshots_weights_and_settings_are_saved_per_program(
-    program, manager, mentor, mentee
+    program: Program, manager: User, mentor: User, mentee: User
 ) -> None:
     services.matching_settings_save(
         program=program, updated_by=manager, weights={"skills": 7}, mode="stable", top_k=20
@@ -148,7 +159,7 @@ def test_the_run_snapshots_weights_and_settings_are_saved_per_program(
     assert run.weights["goals"] == Weights().goals
 
 
-def test_pins_are_kept_across_runs(program, manager) -> None:
+def test_pins_are_kept_across_runs(program: Program, manager: User) -> None:
     populate(program, mentors=3, mentees=3, capacity=1)
     first = start(program, manager)
     proposal = first.proposals.order_by("pk").first()
@@ -169,7 +180,7 @@ def test_pins_are_kept_across_runs(program, manager) -> None:
     assert third.proposals.get(mentee=proposal.mentee).mentor == other
 
 
-def test_a_forbidden_pair_is_never_proposed(program, manager) -> None:
+def test_a_forbidden_pair_is_never_proposed(program: Program, manager: User) -> None:
     mentor_a = add_mentor(program, "a@example.org", capacity=1, skills=["Python"])
     add_mentor(program, "b@example.org", capacity=1, skills=["Clinical leadership"])
     mentee = add_mentee(program, "m@example.org", skills=["Python"])
@@ -182,7 +193,7 @@ def test_a_forbidden_pair_is_never_proposed(program, manager) -> None:
     assert again.proposals.get().mentor != mentor_a
 
 
-def test_pins_are_validated(program, manager) -> None:
+def test_pins_are_validated(program: Program, manager: User) -> None:
     mentor = add_mentor(program, "a@example.org", capacity=1)
     mentee = add_mentee(program, "m@example.org")
     other = add_mentee(program, "n@example.org")
@@ -201,7 +212,7 @@ def test_pins_are_validated(program, manager) -> None:
     assert not Pin.objects.exists()
 
 
-def test_a_mentor_offering_no_place_cannot_be_pinned(program, manager) -> None:
+def test_a_mentor_offering_no_place_cannot_be_pinned(program: Program, manager: User) -> None:
     mentor = add_mentor(program, "zero@example.org", capacity=0)
     mentee = add_mentee(program, "m@example.org")
     with pytest.raises(ValidationError, match="0 pinned mentees, their capacity"):
@@ -211,7 +222,7 @@ def test_a_mentor_offering_no_place_cannot_be_pinned(program, manager) -> None:
     assert not Pin.objects.exists()
 
 
-def test_move_shows_alternatives_and_rescores(program, manager) -> None:
+def test_move_shows_alternatives_and_rescores(program: Program, manager: User) -> None:
     populate(program, mentors=3, mentees=2, capacity=1)
     run = start(program, manager)
     proposal = run.proposals.order_by("pk").first()
@@ -231,7 +242,7 @@ def test_move_shows_alternatives_and_rescores(program, manager) -> None:
         services.proposal_move(proposal=moved, mentor=taken, moved_by=manager)
 
 
-def test_diff_with_the_previous_draft(program, manager) -> None:
+def test_diff_with_the_previous_draft(program: Program, manager: User) -> None:
     populate(program, mentors=2, mentees=2, capacity=1)
     first = start(program, manager)
     assert run_diff(run=first) is None
@@ -256,7 +267,7 @@ def test_diff_with_the_previous_draft(program, manager) -> None:
     assert diff.removed == 0
 
 
-def test_weights_preview_rescores_the_draft_without_saving(program, manager) -> None:
+def test_weights_preview_rescores_the_draft_without_saving(program: Program, manager: User) -> None:
     populate(program, mentors=3, mentees=3)
     run = start(program, manager)
     preview = weights_preview(run=run, weights=Weights(skills=0, goals=10))
@@ -269,7 +280,7 @@ def test_weights_preview_rescores_the_draft_without_saving(program, manager) -> 
     assert MatchRun.objects.count() == 1
 
 
-def test_discard_a_draft(program, manager, mentor, mentee) -> None:
+def test_discard_a_draft(program: Program, manager: User, mentor: User, mentee: User) -> None:
     run = start(program, manager)
     services.match_run_discard(run=run, discarded_by=manager)
     run.refresh_from_db()

@@ -12,9 +12,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.lib.forms import error_text
+from mentora.lib.wording import role_words
 from mentora.matching import selectors, services
+from mentora.matching.access import access_proposal, access_run
 from mentora.matching.forms import FACTOR_LABELS, MoveForm, PinForm
+from mentora.matching.lifecycle import RUN_LIFECYCLE, publish_refusal
 from mentora.matching.models import MatchRun, Pin
+from mentora.matching.previews import proposal_alternatives
 
 PAGE_SIZE = 50
 
@@ -31,8 +36,14 @@ def _bars(histogram: dict[str, int]) -> list[dict[str, object]]:
 @login_required
 def run_detail(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
     """The run: live progress while it runs, why it failed, or the draft (read-only once done)."""
-    run = selectors.get_run_for_user(user=request.user, run_id=run_id)
-    context: dict[str, object] = {"nav_section": "manage", "run": run, "program": run.program}
+    access = access_run(user=request.user, run_id=run_id)
+    run = services.match_run_current(run=access.obj)
+    context: dict[str, object] = {
+        "nav_section": "manage",
+        "run": run,
+        "program": run.program,
+        "words": role_words(coaching=run.program.is_coaching),
+    }
     if run.status in {MatchRun.Status.DRAFT, MatchRun.Status.PUBLISHED, MatchRun.Status.DISCARDED}:
         search = request.GET.get("q", "").strip()[:100]
         show = request.GET.get("show", "all")
@@ -56,7 +67,16 @@ def run_detail(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
             "diff": selectors.run_diff(run=run),
             "fairness": selectors.run_fairness(run=run),
             "pins": selectors.pins_of_program(program=run.program),
+            # Moves and pins change a draft; publishing and discarding are the lifecycle's moves.
             "editable": run.status == MatchRun.Status.DRAFT,
+            "can_publish": bool(
+                RUN_LIFECYCLE.available(run, roles=access.roles, action="match_run_publish")
+            ),
+            "publish_refusal": publish_refusal(run, roles=access.roles),
+            "can_discard": any(
+                move.target == MatchRun.Status.DISCARDED
+                for move in RUN_LIFECYCLE.available(run, roles=access.roles)
+            ),
             "factor_labels": {name: label for name, (label, _) in FACTOR_LABELS.items()},
         }
     return render(request, "matching/run_detail.html", context)
@@ -66,7 +86,7 @@ def run_detail(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
 @require_POST
 def pin_set(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
     """Pin, forbid or clear a pair of the program, from a run's page."""
-    run = selectors.get_run_for_user(user=request.user, run_id=run_id)
+    run = access_run(user=request.user, run_id=run_id, to="review").obj
     form = PinForm(request.POST)
     back = request.POST.get("next", "")
     target = back if back.startswith(reverse("matching:run", args=[run.pk])) else None
@@ -100,14 +120,14 @@ def pin_set(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
                 "re-run to apply it to the whole draft.",
             )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, error_text(error))
     return redirect(target or reverse("matching:run", args=[run.pk]))
 
 
 @login_required
 def proposal_move(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpResponse:
     """Other mentors with room for this mentee, with the engine's scores; choose one."""
-    proposal = selectors.get_proposal_for_user(user=request.user, proposal_id=proposal_id)
+    proposal = access_proposal(user=request.user, proposal_id=proposal_id, to="move").obj
     run = proposal.run
     if request.method == "POST":
         form = MoveForm(request.POST)
@@ -123,7 +143,7 @@ def proposal_move(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpRe
                     pin=form.cleaned_data["pin"],
                 )
             except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
+                messages.error(request, error_text(error))
                 return redirect("matching:move", proposal.pk)
             messages.success(
                 request, f"{proposal.mentee.display_name} now has {mentor.display_name}."
@@ -139,6 +159,6 @@ def proposal_move(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpRe
             "run": run,
             "program": run.program,
             "proposal": proposal,
-            "alternatives": selectors.proposal_alternatives(proposal=proposal),
+            "alternatives": proposal_alternatives(proposal=proposal),
         },
     )

@@ -42,7 +42,8 @@ def test_changing_the_agreement_later_needs_both_again(
     agreement_save(relationship=cultivating, by=mentor, focus_areas=["networking"])
     agreement = cultivating.agreement
     agreement.refresh_from_db()
-    assert agreement.mentor_confirmed_at is None and agreement.mentee_confirmed_at is None
+    assert agreement.mentor_confirmed_at is None
+    assert agreement.mentee_confirmed_at is None
     assert agreement.version == 3  # written, then changed
     agreement_confirm(relationship=cultivating, by=mentor)
     agreement_confirm(relationship=cultivating, by=mentee)

@@ -119,7 +119,8 @@ def test_the_whole_journey_through_the_api(
     # The manager sees stage, dates and counts, and nothing of the content.
     boss = as_(manager)
     detail = boss.get(r).json()
-    assert detail["activity"]["questions"] == 1 and detail["activity"]["goals_met"] == 1
+    assert detail["activity"]["questions"] == 1
+    assert detail["activity"]["goals_met"] == 1
     for path in (
         "agreement/",
         "meetings/",

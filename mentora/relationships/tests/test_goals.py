@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import Settings
 
 from mentora.accounts.models import User
 from mentora.notifications.models import Notification
@@ -39,7 +41,8 @@ def test_a_mentoring_goal_has_milestones_owner_due_date_and_progress(
     assert [m.title for m in goal.milestones.all()] == ["Pick a project", "Kick-off"]
     milestone_set_done(milestone=goal.milestones.first(), by=mentee, done=True)  # type: ignore[arg-type]
     goal = goal_update_progress(goal=goal, by=mentee, progress=60)
-    assert goal.progress == 60 and not goal.is_met
+    assert goal.progress == 60
+    assert not goal.is_met
     goal = goal_update_progress(goal=goal, by=mentee, progress=100)
     assert goal.is_met
     with pytest.raises(ValidationError, match="0 to 100"):
@@ -72,7 +75,8 @@ def test_meeting_every_coaching_goal_suggests_separation(
         due_on=DEADLINE,
     )
     talks = goal_update_progress(goal=talks, by=coachee, current_value=2)
-    assert talks.progress == 66 and not talks.is_met
+    assert talks.progress == 66
+    assert not talks.is_met
     goal_update_progress(goal=talks, by=coachee, current_value=3)
     assert not all_goals_met(relationship=coaching)
     goal_update_progress(goal=nps, by=coachee, current_value="41.5")
@@ -100,8 +104,8 @@ def test_a_measured_value_must_be_a_number(coaching: Relationship, coach: User) 
 def test_resources_are_links_or_small_files_of_known_types(
     cultivating: Relationship,
     mentor: User,
-    settings,
-    tmp_path,
+    settings: Settings,
+    tmp_path: Path,
 ) -> None:
     settings.MEDIA_ROOT = tmp_path
     with pytest.raises(ValidationError, match="either a link or a file"):

@@ -15,11 +15,14 @@ from mentora.programs.models import Program
 from mentora.relationships.health import relationships_health_check
 from mentora.relationships.models import HealthSignal, Relationship
 from mentora.relationships.services import (
+    agreement_save,
     question_ask,
     redefinition_set,
+    relationship_create,
     separation_confirm,
     separation_propose,
 )
+from mentora.relationships.tasks import relationship_health
 
 pytestmark = pytest.mark.django_db
 
@@ -75,9 +78,9 @@ def test_an_explicit_period_overrides_the_programs(quiet: Relationship, mentee: 
     assert relationships_health_check(now=days(11), inactivity_days=10)["nudge"] == 1
 
 
-def test_the_separation_notice_comes_from_the_program(program, mentor, mentee, manager) -> None:
-    from mentora.relationships.services import relationship_create
-
+def test_the_separation_notice_comes_from_the_program(
+    program: Program, mentor: User, mentee: User, manager: User
+) -> None:
     Program.objects.filter(pk=program.pk).update(separation_notice_days=30)
     program.refresh_from_db()
     relationship = relationship_create(
@@ -99,8 +102,6 @@ def test_new_activity_starts_a_new_period(quiet: Relationship, mentee: User) -> 
     relationships_health_check(now=days(31))
     with time_machine.travel(days(32), tick=False):
         quiet.refresh_from_db()
-        from mentora.relationships.services import agreement_save
-
         agreement_save(relationship=quiet, by=mentee, goals="New start")
     relationships_health_check(now=days(50))
     assert nudges(mentee) == 1
@@ -158,8 +159,6 @@ def test_the_command_is_idempotent_and_checks_its_input(quiet: Relationship, men
 
 
 def test_the_task_runs_the_same_check(quiet: Relationship, mentee: User) -> None:
-    from mentora.relationships.tasks import relationship_health
-
     with time_machine.travel(days(31), tick=False):
         result = relationship_health.call()
     assert result["nudge"] == 1

@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import DjangoCaptureOnCommitCallbacks
 
 from mentora.accounts.models import User
 from mentora.profiles.services import profile_update
@@ -31,7 +32,11 @@ def unfold(text: str) -> list[str]:
 
 
 @pytest.fixture
-def meeting(cultivating: Relationship, mentee: User, django_capture_on_commit_callbacks) -> Meeting:
+def meeting(
+    cultivating: Relationship,
+    mentee: User,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> Meeting:
     with django_capture_on_commit_callbacks(execute=True):
         return meeting_schedule(
             relationship=cultivating,
@@ -80,7 +85,7 @@ def test_both_people_get_the_invitation_by_email(meeting: Meeting) -> None:
 def test_rescheduling_keeps_the_uid_and_raises_the_sequence(
     meeting: Meeting,
     mentor: User,
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     uid = meeting.uid
     mail.outbox.clear()
@@ -90,7 +95,8 @@ def test_rescheduling_keeps_the_uid_and_raises_the_sequence(
             by=mentor,
             starts_at=datetime.datetime(2030, 3, 5, 9, 0, tzinfo=LISBON),
         )
-    assert moved.uid == uid and moved.sequence == 1
+    assert moved.uid == uid
+    assert moved.sequence == 1
     text = invitations()[0].attachments[0][1]
     assert "SEQUENCE:1" in unfold(text)
     assert "DTSTART:20300305T090000Z" in unfold(text)  # Lisbon is on UTC in March
@@ -99,13 +105,15 @@ def test_rescheduling_keeps_the_uid_and_raises_the_sequence(
 def test_cancelling_sends_method_cancel_for_the_same_uid(
     meeting: Meeting,
     mentor: User,
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         meeting_cancel(meeting=meeting, by=mentor)
     lines = unfold(invitations()[0].attachments[0][1])
-    assert "METHOD:CANCEL" in lines and "STATUS:CANCELLED" in lines and "SEQUENCE:1" in lines
+    assert "METHOD:CANCEL" in lines
+    assert "STATUS:CANCELLED" in lines
+    assert "SEQUENCE:1" in lines
     assert f"UID:meeting-{meeting.uid}@mentora" in lines
     with pytest.raises(ValidationError, match="cancelled"):
         meeting_reschedule(meeting=meeting, by=mentor, starts_at=meeting.starts_at)

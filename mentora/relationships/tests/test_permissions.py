@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from mentora.accounts.models import User
-from mentora.relationships.models import Relationship, Stage
+from mentora.relationships.models import PrivateNote, Relationship, Stage
 from mentora.relationships.services import (
     goal_create,
     lesson_record,
@@ -145,10 +146,6 @@ def test_a_private_note_is_shown_only_to_its_author(
 
 
 def test_private_notes_have_no_admin_page(full: dict[str, object]) -> None:
-    from django.contrib import admin
-
-    from mentora.relationships.models import PrivateNote
-
     assert PrivateNote not in admin.site._registry
     staff = User.objects.create_superuser(email="root@example.org", password="x")
     client = client_for(staff)

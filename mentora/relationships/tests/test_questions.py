@@ -58,7 +58,8 @@ def test_a_mentee_asks_and_the_mentor_answers_through_the_pages(
     thread = response["Location"]
     mentor_client.post(thread, {"text": "Only for a better manager."})
     html = mentee_client.get(thread).content.decode()
-    assert "Should I change teams?" in html and "Only for a better manager." in html
+    assert "Should I change teams?" in html
+    assert "Only for a better manager." in html
 
 
 def test_lessons_are_shared_by_the_mentor_and_skills_practised_by_the_mentee(

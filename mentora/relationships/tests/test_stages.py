@@ -7,16 +7,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 
 from mentora.accounts.models import User
+from mentora.notifications.models import Notification
 from mentora.programs.models import Enrollment, Program
 from mentora.programs.services import program_update
-from mentora.relationships.models import STAGE_TRANSITIONS, Relationship, Stage
+from mentora.relationships.lifecycle import LIFECYCLE
+from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import (
     relationship_accept,
     relationship_advance,
     relationship_create,
     relationship_end,
 )
-from mentora.relationships.tests.conftest import enroll
+from mentora.testing.relationships import enrolled_person as enroll
 
 pytestmark = pytest.mark.django_db
 
@@ -59,9 +61,9 @@ def test_moves_not_in_the_table_are_refused_with_a_message(
 
 
 def test_every_live_stage_may_end_early_and_ended_is_final() -> None:
-    for stage, moves in STAGE_TRANSITIONS.items():
-        assert (Stage.ENDED in moves) == (stage != Stage.ENDED)
-    assert STAGE_TRANSITIONS[Stage.ENDED] == set()
+    for stage in Stage.values:
+        assert (Stage.ENDED in LIFECYCLE.targets_from(stage)) == (stage != Stage.ENDED)
+    assert LIFECYCLE.targets_from(Stage.ENDED) == []
 
 
 def test_ending_needs_a_reason(relationship: Relationship, mentee: User) -> None:
@@ -199,7 +201,5 @@ def test_the_kind_follows_the_program(coaching: Relationship) -> None:
 def test_pairing_notifies_both_people(
     relationship: Relationship, mentor: User, mentee: User
 ) -> None:
-    from mentora.notifications.models import Notification
-
     assert Notification.objects.filter(recipient=mentor, kind="relationship.stage").exists()
     assert Notification.objects.filter(recipient=mentee, kind="relationship.stage").exists()

@@ -11,24 +11,29 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.lib.forms import attach_errors, fail
 from mentora.relationships import selectors, services
+from mentora.relationships.access import (
+    access_proposal,
+    access_relationship,
+    relationship_may,
+)
 from mentora.relationships.forms import (
     AcknowledgmentForm,
     ClosingReflectionForm,
     RedefinitionForm,
     SeparationProposeForm,
 )
-from mentora.relationships.models import Acknowledgment, RedefinitionTerms, SeparationProposal
-from mentora.relationships.views.common import attach_errors, fail
+from mentora.relationships.models import Acknowledgment, RedefinitionTerms
+from mentora.relationships.views.common import page_context
 
 
 @login_required
 def separation(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
     """Propose or confirm separation, and write the closing reflection."""
-    relationship = selectors.get_relationship_for_user(
-        user=request.user, relationship_id=relationship_id
-    )
-    if selectors.role_of(relationship=relationship, user=request.user) == selectors.MANAGER:
+    access = access_relationship(user=request.user, relationship_id=relationship_id, to="view")
+    relationship = access.obj
+    if not relationship_may(relationship, access.roles, "work"):
         # Managers decide unanswered proposals from the relationship's page, without the content.
         return redirect("relationships:detail", relationship.pk)
     proposal = selectors.get_open_separation_proposal(relationship=relationship)
@@ -42,38 +47,26 @@ def separation(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpR
                 reflection=form.cleaned_data["reflection"],
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(request, "Proposal sent. Separation happens when the other confirms.")
             return redirect("relationships:separation", relationship.pk)
     return render(
         request,
         "relationships/separation.html",
-        {
-            "nav_section": "relationships",
-            "relationship": relationship,
-            "proposal": proposal,
-            "proposed_by_me": proposal is not None and proposal.proposed_by_id == request.user.pk,
-            "form": form,
-            "reflections": relationship.closing_reflections.select_related("author__profile"),
-            "reflection_form": ClosingReflectionForm(
+        page_context(
+            access,
+            proposal=proposal,
+            proposed_by_me=proposal is not None and proposal.proposed_by_id == request.user.pk,
+            form=form,
+            reflections=relationship.closing_reflections.select_related("author__profile"),
+            reflection_form=ClosingReflectionForm(
                 initial={"learned": mine.learned, "application": mine.application} if mine else None
             ),
-            "all_goals_met": selectors.all_goals_met(relationship=relationship),
-        },
+            all_goals_met=selectors.all_goals_met(relationship=relationship),
+            closing=relationship.stage in services.CLOSING_STAGES,
+        ),
     )
-
-
-def _proposal(
-    request: AuthenticatedHttpRequest, relationship_id: int, proposal_id: int
-) -> SeparationProposal:
-    relationship = selectors.get_relationship_for_user(
-        user=request.user, relationship_id=relationship_id
-    )
-    proposal = relationship.separation_proposals.filter(pk=proposal_id).first()
-    if proposal is None:
-        raise Http404("No such proposal.")
-    return proposal
 
 
 @login_required
@@ -82,7 +75,9 @@ def separation_answer(
     request: AuthenticatedHttpRequest, relationship_id: int, proposal_id: int
 ) -> HttpResponse:
     """The other side confirms (action=confirm), or either withdraws/declines (action=withdraw)."""
-    proposal = _proposal(request, relationship_id, proposal_id)
+    proposal = access_proposal(
+        user=request.user, relationship_id=relationship_id, proposal_id=proposal_id, to="work"
+    ).obj
     back = reverse("relationships:separation", args=[relationship_id])
     try:
         if request.POST.get("action") == "confirm":
@@ -101,14 +96,16 @@ def separation_answer(
 def separation_decide(
     request: AuthenticatedHttpRequest, relationship_id: int, proposal_id: int
 ) -> HttpResponse:
-    proposal = _proposal(request, relationship_id, proposal_id)
+    proposal = access_proposal(
+        user=request.user, relationship_id=relationship_id, proposal_id=proposal_id, to="manage"
+    ).obj
     back = reverse("relationships:detail", args=[relationship_id])
     try:
         services.separation_decide(
             proposal=proposal,
             by=request.user,
             separate=request.POST.get("separate") == "1",
-            note=request.POST.get("note", "")[:2000],
+            note=request.POST.get("note", ""),
         )
     except ValidationError as error:
         return fail(request, error, back)
@@ -119,9 +116,9 @@ def separation_decide(
 @login_required
 @require_POST
 def closing_reflection(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    relationship = access_relationship(
+        user=request.user, relationship_id=relationship_id, to="work"
+    ).obj
     back = reverse("relationships:separation", args=[relationship.pk])
     form = ClosingReflectionForm(request.POST)
     if not form.is_valid():
@@ -140,9 +137,8 @@ def closing_reflection(request: AuthenticatedHttpRequest, relationship_id: int) 
 @login_required
 def redefinition(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
     """New terms for how the two interact from now on, and the mentee's thank-you."""
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    access = access_relationship(user=request.user, relationship_id=relationship_id, to="work")
+    relationship = access.obj
     terms = RedefinitionTerms.objects.filter(relationship=relationship).first()
     form = RedefinitionForm(
         request.POST or None,
@@ -160,7 +156,7 @@ def redefinition(request: AuthenticatedHttpRequest, relationship_id: int) -> Htt
                 relationship=relationship, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(request, "Your new terms are set.")
             return redirect("relationships:redefinition", relationship.pk)
@@ -168,28 +164,26 @@ def redefinition(request: AuthenticatedHttpRequest, relationship_id: int) -> Htt
     return render(
         request,
         "relationships/redefinition.html",
-        {
-            "nav_section": "relationships",
-            "relationship": relationship,
-            "terms": terms,
-            "form": form,
-            "editable": relationship.stage in {"separation", "redefinition"},
-            "acknowledgment": acknowledgment,
-            "acknowledgment_form": AcknowledgmentForm(
+        page_context(
+            access,
+            terms=terms,
+            form=form,
+            editable=relationship.stage in services.CLOSING_STAGES,
+            acknowledgment=acknowledgment,
+            acknowledgment_form=AcknowledgmentForm(
                 initial={"text": acknowledgment.text} if acknowledgment else None
             ),
-            "is_mentee": relationship.mentee_id == request.user.pk,
-            "can_thank": relationship.stage in services.ACKNOWLEDGMENT_STAGES,
-        },
+            thanking_open=relationship.stage in services.ACKNOWLEDGMENT_STAGES,
+        ),
     )
 
 
 @login_required
 @require_POST
 def acknowledgment_write(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    relationship = access_relationship(
+        user=request.user, relationship_id=relationship_id, to="work"
+    ).obj
     back = reverse("relationships:redefinition", args=[relationship.pk])
     form = AcknowledgmentForm(request.POST)
     if not form.is_valid():
@@ -208,9 +202,9 @@ def acknowledgment_write(request: AuthenticatedHttpRequest, relationship_id: int
 @login_required
 @require_POST
 def acknowledgment_publish(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    relationship = access_relationship(
+        user=request.user, relationship_id=relationship_id, to="work"
+    ).obj
     acknowledgment = Acknowledgment.objects.filter(relationship=relationship).first()
     if acknowledgment is None:
         raise Http404("No thank-you yet.")

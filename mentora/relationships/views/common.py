@@ -1,43 +1,42 @@
-"""What the relationship pages share: turning service errors into form errors and messages."""
+"""What the relationship pages share: links into a relationship, and what its header shows.
+
+Pages ask access.py for the relationship (or its meeting, goal, question…) and the person's
+capabilities; they hold no permission rule of their own. Form errors go through mentora.lib.forms.
+"""
 
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import HttpRequest, HttpResponseRedirect
-from django.shortcuts import redirect
+from django.core.exceptions import ValidationError
+from django.urls import reverse
 
+from mentora.lib import forms as form_errors
+from mentora.lib.access import Access
+from mentora.relationships.access import relationship_capabilities
 from mentora.relationships.models import Relationship
 
 
-def attach_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Show a service's errors on the form's fields (or above it when no field matches)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(target, item.messages[0] if hasattr(item, "messages") else item)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
-def error_text(error: ValidationError) -> str:
-    if hasattr(error, "error_dict"):
-        return " ".join(message for key, errors in error.message_dict.items() for message in errors)
-    return " ".join(error.messages)
-
-
-def fail(request: HttpRequest, error: ValidationError, to: str) -> HttpResponseRedirect:
-    messages.error(request, error_text(error))
-    return redirect(to)
-
-
 def detail_url(relationship: Relationship, anchor: str = "") -> str:
-    from django.urls import reverse
-
     return reverse("relationships:detail", args=[relationship.pk]) + anchor
 
 
-__all__ = ["NON_FIELD_ERRORS", "attach_errors", "detail_url", "error_text", "fail"]
+def page_context(access: Access[Relationship], **extra: object) -> dict[str, object]:
+    """What every relationship page shows: the relationship, its section, and `can`, the
+    person's capabilities (templates ask `can.work`, `can.ask`…, never the role)."""
+    return {
+        "nav_section": "relationships",
+        "relationship": access.obj,
+        "can": relationship_capabilities(access.obj, access.roles),
+        **extra,
+    }
+
+
+# TEMPORARY: matching's and surveys' pages still import these from here; they move to
+# mentora.lib.forms with those apps' work on issue 11, and then these two lines go.
+error_text = form_errors.error_text
+fail = form_errors.fail
+
+
+def attach_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """TEMPORARY adapter for the callers above: mentora.lib.forms.attach_errors(error, form)."""
+    form_errors.attach_errors(error, form)

@@ -5,12 +5,22 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
-from mentora.relationships import selectors, services
+from mentora.lib.files import serve_private_file
+from mentora.lib.forms import attach_errors, fail, flash_error
+from mentora.relationships import services
+from mentora.relationships.access import (
+    access_goal,
+    access_question,
+    access_relationship,
+    access_resource,
+    relationship_capabilities,
+    relationship_may,
+)
 from mentora.relationships.forms import (
     GoalForm,
     GoalProgressForm,
@@ -19,14 +29,13 @@ from mentora.relationships.forms import (
     ReplyForm,
     ResourceForm,
 )
-from mentora.relationships.views.common import attach_errors, detail_url, error_text, fail
+from mentora.relationships.views.common import detail_url, page_context
 
 
 @login_required
 def goal_create(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    access = access_relationship(user=request.user, relationship_id=relationship_id, to="work")
+    relationship = access.obj
     form = GoalForm(request.POST or None, coaching=relationship.is_coaching)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -43,15 +52,11 @@ def goal_create(request: AuthenticatedHttpRequest, relationship_id: int) -> Http
                 milestones=data["milestones"].splitlines(),
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(request, "Goal added.")
             return redirect(detail_url(relationship, "#goals"))
-    return render(
-        request,
-        "relationships/goal_form.html",
-        {"nav_section": "relationships", "relationship": relationship, "form": form},
-    )
+    return render(request, "relationships/goal_form.html", page_context(access, form=form))
 
 
 @login_required
@@ -59,9 +64,7 @@ def goal_create(request: AuthenticatedHttpRequest, relationship_id: int) -> Http
 def goal_progress(
     request: AuthenticatedHttpRequest, relationship_id: int, goal_id: int
 ) -> HttpResponse:
-    goal = selectors.get_goal_for_party(user=request.user, goal_id=goal_id)
-    if goal.relationship_id != relationship_id:
-        raise Http404("No such goal.")
+    goal = access_goal(user=request.user, relationship_id=relationship_id, goal_id=goal_id).obj
     form = GoalProgressForm(request.POST, goal=goal)
     back = detail_url(goal.relationship, "#goals")
     if not form.is_valid():
@@ -85,9 +88,9 @@ def goal_progress(
 def milestone_toggle(
     request: AuthenticatedHttpRequest, relationship_id: int, goal_id: int, milestone_id: int
 ) -> HttpResponse:
-    goal = selectors.get_goal_for_party(user=request.user, goal_id=goal_id)
+    goal = access_goal(user=request.user, relationship_id=relationship_id, goal_id=goal_id).obj
     milestone = goal.milestones.filter(pk=milestone_id).first()
-    if goal.relationship_id != relationship_id or milestone is None:
+    if milestone is None:
         raise Http404("No such milestone.")
     back = detail_url(goal.relationship, "#goals")
     try:
@@ -102,9 +105,9 @@ def milestone_toggle(
 @login_required
 @require_POST
 def question_create(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    relationship = access_relationship(
+        user=request.user, relationship_id=relationship_id, to="work"
+    ).obj
     form = QuestionForm(request.POST, prefix="question")
     back = detail_url(relationship, "#questions")
     if not form.is_valid():
@@ -124,23 +127,24 @@ def question_create(request: AuthenticatedHttpRequest, relationship_id: int) -> 
 def question_detail(
     request: AuthenticatedHttpRequest, relationship_id: int, question_id: int
 ) -> HttpResponse:
-    question = selectors.get_question_for_party(user=request.user, question_id=question_id)
-    if question.relationship_id != relationship_id:
-        raise Http404("No such question.")
+    access = access_question(
+        user=request.user, relationship_id=relationship_id, question_id=question_id
+    )
+    question = access.obj
     relationship = question.relationship
-    can_reply = relationship.stage in services.WORKING_STAGES and (
-        not relationship.is_coaching or relationship.mentor_id == request.user.pk
+    can_reply = relationship.stage in services.WORKING_STAGES and relationship_may(
+        relationship, access.roles, "reply"
     )
     form = ReplyForm(request.POST or None)
     if relationship.is_coaching:
         form.fields["text"].label = f"{relationship.mentee.display_name}'s answer"
-    if request.method == "POST" and can_reply and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
             services.question_reply(
                 question=question, by=request.user, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            messages.error(request, error_text(error))
+            flash_error(request, error)
         else:
             messages.success(request, "Answer added.")
             return redirect("relationships:question", relationship.pk, question.pk)
@@ -150,6 +154,7 @@ def question_detail(
         {
             "nav_section": "relationships",
             "relationship": relationship,
+            "can": relationship_capabilities(relationship, access.roles),
             "question": question,
             "replies": question.replies.select_related("author__profile"),
             "form": form if can_reply else None,
@@ -160,9 +165,9 @@ def question_detail(
 @login_required
 @require_POST
 def lesson_create(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    relationship = access_relationship(
+        user=request.user, relationship_id=relationship_id, to="work"
+    ).obj
     form = LessonForm(request.POST, goals=relationship.goals.all(), label="Lesson", prefix="lesson")
     back = detail_url(relationship, "#lessons")
     if not form.is_valid():
@@ -184,9 +189,9 @@ def lesson_create(request: AuthenticatedHttpRequest, relationship_id: int) -> Ht
 @login_required
 @require_POST
 def resource_create(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    relationship = access_relationship(
+        user=request.user, relationship_id=relationship_id, to="work"
+    ).obj
     form = ResourceForm(request.POST, request.FILES, prefix="resource")
     back = detail_url(relationship, "#resources")
     if not form.is_valid():
@@ -200,19 +205,15 @@ def resource_create(request: AuthenticatedHttpRequest, relationship_id: int) -> 
     return redirect(back)
 
 
-@login_required
 def resource_download(
-    request: AuthenticatedHttpRequest, relationship_id: int, resource_id: int
-) -> HttpResponse:
-    """Files are served through this view so that only the two people can fetch them."""
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
-    resource = relationship.resources.filter(pk=resource_id).exclude(file="").first()
-    if resource is None:
-        raise Http404("No such file.")
-    return FileResponse(  # type: ignore[return-value]
-        resource.file.open("rb"),
-        as_attachment=True,
-        filename=(resource.file.name or "file").rsplit("/", 1)[-1],
-    )
+    request: HttpRequest, relationship_id: int, resource_id: int
+) -> HttpResponseBase:
+    """A shared file, only ever served here and only to the two people.
+
+    No log-in redirect: anyone else, anonymous visitors and managers included, gets the same 404
+    as for a file that does not exist (they learn nothing, not even that it exists).
+    """
+    resource = access_resource(
+        user=request.user, relationship_id=relationship_id, resource_id=resource_id
+    ).obj
+    return serve_private_file(resource.file, download_name=resource.download_name)

@@ -11,9 +11,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
-from mentora.relationships import selectors, services
+from mentora.lib.forms import attach_errors, fail
+from mentora.lib.wording import MENTOR
+from mentora.relationships import services
+from mentora.relationships.access import access_relationship, relationship_may
 from mentora.relationships.forms import AcquaintanceForm, AgreementForm
-from mentora.relationships.views.common import attach_errors, fail
+from mentora.relationships.views.common import page_context
 
 # Prompts for the first conversations, from the initiation stage of mentoring research: the
 # mentee shares goals and why they sought a mentor, the mentor shares experience and connects.
@@ -39,10 +42,9 @@ COACHING_PROMPTS = [
 
 @login_required
 def acquaintance(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
-    is_mentee = relationship.mentee_id == request.user.pk
+    access = access_relationship(user=request.user, relationship_id=relationship_id, to="work")
+    relationship = access.obj
+    writes = relationship_may(relationship, access.roles, "write_acquaintance")
     form = AcquaintanceForm(
         request.POST or None,
         initial={
@@ -51,34 +53,32 @@ def acquaintance(request: AuthenticatedHttpRequest, relationship_id: int) -> Htt
         },
     )
     form.fields["why_this_mentor"].label = f"Why I chose this {relationship.mentor_label.lower()}"
-    if request.method == "POST" and is_mentee and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
             services.acquaintance_update(
                 relationship=relationship, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(request, "Saved. Your mentor can read it.")
             return redirect("relationships:acquaintance", relationship.pk)
     return render(
         request,
         "relationships/acquaintance.html",
-        {
-            "nav_section": "relationships",
-            "relationship": relationship,
-            "prompts": COACHING_PROMPTS if relationship.is_coaching else MENTORING_PROMPTS,
-            "form": form if is_mentee else None,
-        },
+        page_context(
+            access,
+            prompts=COACHING_PROMPTS if relationship.is_coaching else MENTORING_PROMPTS,
+            form=form if writes else None,
+        ),
     )
 
 
 @login_required
 def agreement(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
     """Read and write the agreement; each change needs both confirmations again."""
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    access = access_relationship(user=request.user, relationship_id=relationship_id, to="work")
+    relationship = access.obj
     current = relationship.agreement
     form = AgreementForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
@@ -89,34 +89,32 @@ def agreement(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpRe
                 **{name: form.cleaned_data[name] for name in services.AGREEMENT_FIELDS},
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(request, "Agreement saved. Both of you confirm it to make it count.")
             return redirect("relationships:agreement", relationship.pk)
     if request.method == "POST":
         current.refresh_from_db()
-    is_mentor = relationship.mentor_id == request.user.pk
-    mine = current.mentor_confirmed_at if is_mentor else current.mentee_confirmed_at
+    mine = current.mentor_confirmed_at if access.has(MENTOR) else current.mentee_confirmed_at
     return render(
         request,
         "relationships/agreement.html",
-        {
-            "nav_section": "relationships",
-            "relationship": relationship,
-            "agreement": current,
-            "form": form,
-            "editable": relationship.stage in {"initiation", "cultivation"},
-            "confirmed_by_me": mine is not None,
-        },
+        page_context(
+            access,
+            agreement=current,
+            form=form,
+            editable=relationship.stage in services.AGREEMENT_STAGES,
+            confirmed_by_me=mine is not None,
+        ),
     )
 
 
 @login_required
 @require_POST
 def agreement_confirm(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    relationship = access_relationship(
+        user=request.user, relationship_id=relationship_id, to="work"
+    ).obj
     try:
         result = services.agreement_confirm(relationship=relationship, by=request.user)
     except ValidationError as error:

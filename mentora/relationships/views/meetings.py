@@ -5,12 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.lib.forms import attach_errors, fail
 from mentora.relationships import selectors, services
+from mentora.relationships.access import (
+    access_meeting,
+    access_relationship,
+    relationship_capabilities,
+)
 from mentora.relationships.forms import (
     MeetingForm,
     MeetingRecordForm,
@@ -20,21 +26,19 @@ from mentora.relationships.forms import (
 from mentora.relationships.ics import meeting_ics
 from mentora.relationships.models import Meeting
 from mentora.relationships.times import local, local_text, zone_for
-from mentora.relationships.views.common import attach_errors, fail
+from mentora.relationships.views.common import page_context
 
 
 def _meeting(request: AuthenticatedHttpRequest, relationship_id: int, meeting_id: int) -> Meeting:
-    meeting = selectors.get_meeting_for_party(user=request.user, meeting_id=meeting_id)
-    if meeting.relationship_id != relationship_id:
-        raise Http404("No such meeting.")
-    return meeting
+    return access_meeting(
+        user=request.user, relationship_id=relationship_id, meeting_id=meeting_id
+    ).obj
 
 
 @login_required
 def meeting_create(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    access = access_relationship(user=request.user, relationship_id=relationship_id, to="work")
+    relationship = access.obj
     form = MeetingForm(request.POST or None, zone=zone_for(request.user))
     if request.method == "POST" and form.is_valid():
         try:
@@ -42,22 +46,21 @@ def meeting_create(request: AuthenticatedHttpRequest, relationship_id: int) -> H
                 relationship=relationship, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(request, "Meeting scheduled; you both get the invitation by email.")
             return redirect("relationships:meeting", relationship.pk, meeting.pk)
-    return render(
-        request,
-        "relationships/meeting_form.html",
-        {"nav_section": "relationships", "relationship": relationship, "form": form},
-    )
+    return render(request, "relationships/meeting_form.html", page_context(access, form=form))
 
 
 @login_required
 def meeting_detail(
     request: AuthenticatedHttpRequest, relationship_id: int, meeting_id: int
 ) -> HttpResponse:
-    meeting = _meeting(request, relationship_id, meeting_id)
+    access = access_meeting(
+        user=request.user, relationship_id=relationship_id, meeting_id=meeting_id
+    )
+    meeting = access.obj
     relationship = meeting.relationship
     note = selectors.private_note_for(meeting=meeting, user=request.user)
     zone = zone_for(request.user)
@@ -68,6 +71,7 @@ def meeting_detail(
         {
             "nav_section": "relationships",
             "relationship": relationship,
+            "can": relationship_capabilities(relationship, access.roles),
             "meeting": meeting,
             "when": local_text(meeting.starts_at, user=request.user),
             "when_other": local_text(meeting.starts_at, user=other),

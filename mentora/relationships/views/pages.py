@@ -11,8 +11,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mentora.accounts.http import AuthenticatedHttpRequest
+from mentora.lib.forms import attach_errors, fail
+from mentora.lib.wording import MENTOR
 from mentora.programs.selectors import get_managed_program, programs_managed_by
 from mentora.relationships import selectors, services
+from mentora.relationships.access import access_relationship, relationship_may
 from mentora.relationships.forms import (
     GoalForm,
     GoalProgressForm,
@@ -22,9 +25,10 @@ from mentora.relationships.forms import (
     ReasonForm,
     ResourceForm,
 )
-from mentora.relationships.models import STAGE_TRANSITIONS, Relationship, Stage
+from mentora.relationships.lifecycle import LIFECYCLE
+from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.times import local_text
-from mentora.relationships.views.common import attach_errors, detail_url, fail
+from mentora.relationships.views.common import detail_url, page_context
 
 STAGE_PATH = [Stage.INITIATION, Stage.CULTIVATION, Stage.SEPARATION, Stage.REDEFINITION]
 
@@ -62,7 +66,7 @@ def relationship_create(request: AuthenticatedHttpRequest, program_id: int) -> H
                 origin=Relationship.Origin.MANAGER_PAIR,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            attach_errors(error, form)
         else:
             messages.success(request, f"Paired {relationship.mentor} and {relationship.mentee}.")
             return redirect("relationships:detail", relationship.pk)
@@ -87,7 +91,8 @@ def _timeline(relationship: Relationship, *, with_notes: bool) -> list[dict[str,
 
 def _stage_path(relationship: Relationship) -> list[dict[str, object]]:
     current = relationship.stage
-    index = STAGE_PATH.index(current) if current in STAGE_PATH else -1  # type: ignore[arg-type]
+    path = [stage.value for stage in STAGE_PATH]
+    index = path.index(current) if current in path else -1
     return [
         {"label": stage.label, "current": stage == current, "done": i < index}
         for i, stage in enumerate(STAGE_PATH)
@@ -97,17 +102,19 @@ def _stage_path(relationship: Relationship) -> list[dict[str, object]]:
 @login_required
 def relationship_detail(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
     user = request.user
-    relationship = selectors.get_relationship_for_user(user=user, relationship_id=relationship_id)
-    role = selectors.role_of(relationship=relationship, user=user)
-    common = {
-        "nav_section": "relationships",
-        "relationship": relationship,
-        "role": role,
-        "stage_path": _stage_path(relationship),
-        "can_end": relationship.is_live,
-        "end_form": ReasonForm(prefix="end"),
-    }
-    if role == selectors.MANAGER:
+    access = access_relationship(user=user, relationship_id=relationship_id, to="view")
+    relationship = access.obj
+    # The moves the person may make from here through the generic door (never the gated ones).
+    moves = {move.target for move in LIFECYCLE.available(relationship, roles=access.roles)}
+    common = page_context(
+        access,
+        stage_path=_stage_path(relationship),
+        can_end=Stage.ENDED in moves,
+        can_accept=relationship.stage == Stage.PENDING_ACCEPTANCE and Stage.INITIATION in moves,
+        can_go_back=relationship.stage == Stage.CULTIVATION and Stage.INITIATION in moves,
+        end_form=ReasonForm(prefix="end"),
+    )
+    if not relationship_may(relationship, access.roles, "work"):
         # Managers see stage, dates and activity counts, never content.
         proposal = selectors.get_open_separation_proposal(relationship=relationship)
         return render(
@@ -129,16 +136,13 @@ def relationship_detail(request: AuthenticatedHttpRequest, relationship_id: int)
     for meeting in relationship.meetings.all():
         row = {"meeting": meeting, "when": local_text(meeting.starts_at, user=user)}
         (upcoming if meeting.starts_at >= now and not meeting.is_cancelled else past).append(row)
-    working = relationship.stage in services.WORKING_STAGES
-    asks = (
-        relationship.mentor_id if relationship.is_coaching else relationship.mentee_id
-    ) == user.pk
+    is_mentor = access.has(MENTOR)
     return render(
         request,
         "relationships/detail.html",
         {
             **common,
-            "is_mentor": role == selectors.MENTOR,
+            "is_mentor": is_mentor,
             "other": relationship.other_party(user),
             "agreement": relationship.agreement,
             "goals": [{"goal": goal, "form": GoalProgressForm(goal=goal)} for goal in goals],
@@ -153,18 +157,13 @@ def relationship_detail(request: AuthenticatedHttpRequest, relationship_id: int)
             "lessons": relationship.lessons.select_related("author__profile", "goal"),
             "resources": relationship.resources.select_related("added_by__profile"),
             "timeline": _timeline(relationship, with_notes=True),
-            "working": working,
-            "can_ask": working and asks,
-            "can_go_back": Stage.INITIATION in STAGE_TRANSITIONS[relationship.stage]
-            and relationship.stage == Stage.CULTIVATION,
+            "working": relationship.stage in services.WORKING_STAGES,
             "goal_form": GoalForm(coaching=relationship.is_coaching),
             "question_form": QuestionForm(prefix="question"),
             "lesson_form": LessonForm(
                 goals=relationship.goals.all(),
                 prefix="lesson",
-                label="A lesson I shared"
-                if role == selectors.MENTOR
-                else "A skill I practised or developed",
+                label="A lesson I shared" if is_mentor else "A skill I practised or developed",
             ),
             "resource_form": ResourceForm(prefix="resource"),
             "proposal": selectors.get_open_separation_proposal(relationship=relationship),
@@ -175,9 +174,9 @@ def relationship_detail(request: AuthenticatedHttpRequest, relationship_id: int)
 @login_required
 @require_POST
 def relationship_accept(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    relationship = access_relationship(
+        user=request.user, relationship_id=relationship_id, to="work"
+    ).obj
     try:
         services.relationship_accept(relationship=relationship, by=request.user)
     except ValidationError as error:
@@ -190,9 +189,9 @@ def relationship_accept(request: AuthenticatedHttpRequest, relationship_id: int)
 @require_POST
 def relationship_end(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
     """End early, with a reason: either person, or a manager."""
-    relationship = selectors.get_relationship_for_user(
-        user=request.user, relationship_id=relationship_id
-    )
+    relationship = access_relationship(
+        user=request.user, relationship_id=relationship_id, to="view"
+    ).obj
     form = ReasonForm(request.POST, prefix="end")
     if not form.is_valid():
         messages.error(request, "Say why the relationship ends.")
@@ -212,15 +211,15 @@ def relationship_end(request: AuthenticatedHttpRequest, relationship_id: int) ->
 def relationship_back_to_initiation(
     request: AuthenticatedHttpRequest, relationship_id: int
 ) -> HttpResponse:
-    relationship = selectors.get_relationship_for_party(
-        user=request.user, relationship_id=relationship_id
-    )
+    relationship = access_relationship(
+        user=request.user, relationship_id=relationship_id, to="work"
+    ).obj
     try:
         services.relationship_advance(
             relationship=relationship,
             to_stage=Stage.INITIATION,
             by=request.user,
-            note=request.POST.get("note", "")[:2000],
+            note=request.POST.get("note", ""),
         )
     except ValidationError as error:
         return fail(request, error, detail_url(relationship))

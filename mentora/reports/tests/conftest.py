@@ -33,6 +33,7 @@ from mentora.relationships import services
 from mentora.relationships.models import Relationship, Stage
 from mentora.surveys.models import Answer, Instrument, Item, Response, Survey
 from mentora.testing import make_person
+from mentora.testing.relationships import walk_to
 
 UTC = datetime.UTC
 T0 = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -136,7 +137,8 @@ def cohort(program: Program, manager: User) -> Cohort:
             ("E4", [Stage.CULTIVATION]),
         ):
             for stage in stages:
-                services.relationship_advance(relationship=pairs[name], to_stage=stage, by=manager)
+                # The mutual steps (agreement, separation, new terms) are the two people's own.
+                walk_to(pairs[name], stage)
         services.relationship_end(relationship=pairs["E6"], by=manager, reason="Moved abroad.")
     with _at(T1 + datetime.timedelta(days=40)):
         services.question_ask(relationship=pairs["E3"], by=mentees[2], text="How do I start?")

@@ -18,6 +18,7 @@ from mentora.surveys.models import ProgramSurveySchedule, Survey
 from mentora.surveys.scheduling import survey_schedule_run
 from mentora.surveys.services import schedule_update
 from mentora.surveys.tasks import survey_schedule
+from mentora.testing.relationships import walk_to
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,8 @@ def pair(program: Program, manager: User, mentor: User, mentee: User) -> Relatio
 
 def move(relationship: Relationship, stage: str, days: float, manager: User) -> None:
     with time_machine.travel(at(days), tick=False):
-        relationship_advance(relationship=relationship, to_stage=stage, by=manager)
+        # The mutual steps (agreement, separation, new terms) are the two people's own.
+        walk_to(relationship, stage)
 
 
 def run(days: float) -> dict[str, int]:

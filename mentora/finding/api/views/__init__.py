@@ -1,0 +1,1 @@
+"""The finding endpoints, by feature: choosing a mentor, requests, a mentor's availability."""

@@ -1,0 +1,1 @@
+"""The matching endpoints, by feature: runs and their settings, and reviewing a draft."""

@@ -1,0 +1,1 @@
+"""The relationships REST API under /api/relationships/: serializers, views by stage, urls."""
