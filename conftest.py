@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.db import connection
+from pytest_django.plugin import blocking_manager_key
+from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
 from mentora.programs.models import Enrollment, Organisation, Program
-from mentora.programs.services import enrollment_submit, organisation_create, program_create
+from mentora.programs.services import enrollment_submit, program_create
 from mentora.testing import make_person, restore_data_migrations
+from mentora.testing.programs import make_organisation
 
 TEST_DATABASE = pytest.StashKey[str]()
 
@@ -17,8 +21,6 @@ TEST_DATABASE = pytest.StashKey[str]()
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, request: pytest.FixtureRequest) -> Iterator[None]:
     """pytest-django's test databases, remembering the test database's name while it exists."""
-    from django.db import connection
-
     request.config.stash[TEST_DATABASE] = str(connection.settings_dict["NAME"])
     yield
     del request.config.stash[TEST_DATABASE]
@@ -32,14 +34,19 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     marker = item.get_closest_marker("django_db")
     # After the last test the test databases are already gone: never write anywhere then.
     if nextitem is not None and marker is not None and marker.kwargs.get("transaction"):
-        from django.db import connection
-        from pytest_django.plugin import blocking_manager_key
-
         test_database = item.config.stash.get(TEST_DATABASE, None)
         if test_database is not None and connection.settings_dict["NAME"] == test_database:
             with item.config.stash[blocking_manager_key].unblock():
                 restore_data_migrations()
     return result
+
+
+@pytest.fixture(autouse=True)
+def postgres_only(request: pytest.FixtureRequest) -> None:
+    """Skip a test marked `postgres` on SQLite, which serialises every write (CI runs them with
+    DATABASE_URL pointing at PostgreSQL)."""
+    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://...")
 
 
 @pytest.fixture
@@ -49,7 +56,8 @@ def manager(db: None) -> User:
 
 @pytest.fixture
 def organisation(manager: User) -> Organisation:
-    return organisation_create(name="Acme Health", created_by=manager)
+    """Acme Health, created by site staff with the manager as its first program manager."""
+    return make_organisation("Acme Health", manager=manager)
 
 
 @pytest.fixture
@@ -102,7 +110,25 @@ def outsider(db: None) -> User:
 def other_organisation_program(db: None) -> Program:
     """A program of another organisation with its own manager."""
     other_manager = make_person("other-manager@example.org", "Oscar Other")
-    organisation = organisation_create(name="Globex Learning", created_by=other_manager)
+    organisation = make_organisation("Globex Learning", manager=other_manager)
     return program_create(
         organisation=organisation, created_by=other_manager, name="Globex Coaching"
     )
+
+
+@pytest.fixture
+def anonymous() -> APIClient:
+    """An API client nobody has signed in with."""
+    return APIClient()
+
+
+@pytest.fixture
+def api_as() -> Callable[[User], APIClient]:
+    """An API client signed in (by session) as the given person."""
+
+    def client_for(user: User) -> APIClient:
+        client = APIClient()
+        client.force_login(user)
+        return client
+
+    return client_for

@@ -226,6 +226,15 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# Who may create an organisation: "staff" (site staff only, the default) or "approval" (anyone
+# signed in may ask; the organisation can set nothing up until a staff member approves it in the
+# admin). The page, the REST API and commands all go through programs' organisation_create.
+ORGANISATION_CREATION = env_str("ORGANISATION_CREATION", "staff")
+if ORGANISATION_CREATION not in {"staff", "approval"}:
+    raise ConfigurationError(
+        f"ORGANISATION_CREATION={ORGANISATION_CREATION!r} is not staff or approval."
+    )
+
 # Background work: Django's tasks framework with the database backend; `make run` starts a worker.
 TASKS = {
     "default": {

@@ -1,9 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from mentora.programs import views_participant
+from mentora.programs.views import participant
 
+# Nothing under MEDIA_ROOT is served by URL: private files (photos, shared resources) go out
+# only through the views that check who may see them (mentora.lib.files).
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
@@ -16,10 +17,5 @@ urlpatterns = [
     path("surveys/", include("mentora.surveys.urls")),
     path("reports/", include("mentora.reports.urls")),
     path("", include("mentora.programs.urls")),
-    path("", views_participant.home, name="home"),
+    path("", participant.home, name="home"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

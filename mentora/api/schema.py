@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentora.programs.models import Invitation
+# Re-exported: the settings name it by this path.
+from mentora.programs.api.serializers import PARTICIPANT_INVITATION_ROLES
 
-PARTICIPANT_INVITATION_ROLES = [
-    (Invitation.Role.MENTOR.value, Invitation.Role.MENTOR.label),
-    (Invitation.Role.MENTEE.value, Invitation.Role.MENTEE.label),
-    (Invitation.Role.ANY.value, Invitation.Role.ANY.label),
-]
+__all__ = ["ENUM_NAME_OVERRIDES", "PARTICIPANT_INVITATION_ROLES", "SCHEMA_SETTINGS"]
 
 ENUM_NAME_OVERRIDES: dict[str, Any] = {
     "EnrollmentRoleEnum": "mentora.programs.models.Enrollment.Role",

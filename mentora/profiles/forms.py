@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 
 from mentora.profiles.choices import (
     GENDERS,
@@ -15,7 +16,22 @@ from mentora.profiles.choices import (
 from mentora.profiles.models import PHOTO_MAX_BYTES, Profile
 
 
-class ProfileForm(forms.ModelForm):
+class _OwnPhoto:
+    """The current photo as the file input shows it: a link to the person's own photo view,
+    never to a file's storage path."""
+
+    url = reverse_lazy("profiles:photo")
+
+    def __str__(self) -> str:
+        return "your photo"
+
+
+class OwnPhotoInput(forms.ClearableFileInput):
+    def format_value(self, value: Any) -> Any:
+        return _OwnPhoto() if self.is_initial(value) else None
+
+
+class ProfileForm(forms.ModelForm[Profile]):
     languages = forms.MultipleChoiceField(
         choices=LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -49,7 +65,7 @@ class ProfileForm(forms.ModelForm):
             "profile_url",
             "meeting_formats",
         ]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4}), "photo": OwnPhotoInput}
         help_texts = {"timezone": "An IANA name such as Europe/Lisbon or America/Chicago."}
 
     def clean_photo(self) -> Any:

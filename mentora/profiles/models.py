@@ -8,6 +8,7 @@ from django.core.validators import FileExtensionValidator, MaxValueValidator, Mi
 from django.db import models
 from django.db.models.functions import Lower
 
+from mentora.lib.files import PrivateUploadTo
 from mentora.profiles.choices import (
     GENDERS,
     INDUSTRIES,
@@ -90,9 +91,10 @@ class Profile(models.Model):
     display_name = models.CharField(max_length=120)
     pronouns = models.CharField(max_length=40, blank=True)
     headline = models.CharField(max_length=160, blank=True)
-    bio = models.TextField(blank=True)
+    bio = models.TextField(max_length=2000, blank=True)
+    # Stored under a random name and served only to those who may see the profile.
     photo = models.ImageField(
-        upload_to="photos/",
+        upload_to=PrivateUploadTo("photos"),
         blank=True,
         validators=[
             FileExtensionValidator(["jpg", "jpeg", "png", "webp"]),
@@ -139,7 +141,7 @@ class MentorOffer(models.Model):
     skills = models.ManyToManyField(Skill, blank=True, related_name="mentor_offers")
     free_tags = models.JSONField(default=list, blank=True)
     focus_areas = models.JSONField(default=list, blank=True)
-    motivation = models.TextField(blank=True)
+    motivation = models.TextField(max_length=5000, blank=True)
     capacity = models.PositiveSmallIntegerField(
         default=2, validators=[MaxValueValidator(50)], help_text="Most mentees at once."
     )
@@ -167,7 +169,7 @@ class MenteeNeeds(models.Model):
     )
     skills = models.ManyToManyField(Skill, blank=True, related_name="mentee_needs")
     career_goals = models.JSONField(default=list, blank=True)
-    why_mentor = models.TextField("why I want a mentor", blank=True)
+    why_mentor = models.TextField("why I want a mentor", max_length=5000, blank=True)
     focus_areas = models.JSONField(default=list, blank=True)
     meeting_cadence = models.CharField(
         max_length=20, choices=Cadence.choices, default=Cadence.MONTHLY

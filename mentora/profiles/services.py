@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.functions import Lower
 
+from mentora.lib.text import clean_line, clean_text
+from mentora.profiles.access import OWNER, owner_roles
 from mentora.profiles.choices import LANGUAGES, FocusArea, MeetingFormat
 from mentora.profiles.models import (
     DemographicIdentity,
@@ -45,6 +48,45 @@ PROFILE_FIELDS = (
     "manager",
 )
 LANGUAGE_CODES = {code for code, _ in LANGUAGES}
+# One-line texts of a profile (names, titles) and their free texts, each with its model's limit.
+PROFILE_LINES = (
+    "display_name",
+    "pronouns",
+    "headline",
+    "organisation",
+    "department",
+    "job_title",
+    "location",
+)
+PROFILE_TEXTS = ("bio",)
+FREE_TAG_MAX, FREE_TAGS_MAX = 60, 20
+CAREER_GOAL_MAX, CAREER_GOALS_MAX = 300, 10
+SKILL_NAME_MAX = Skill._meta.get_field("name").max_length or 100
+
+
+def field_limit(model: type[Model], name: str) -> int:
+    """The most characters a model's text field holds (its `max_length`)."""
+    return int(getattr(model._meta.get_field(name), "max_length", None) or 0)
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def _clean_items(
+    values: object, *, field: str, label: str, item_limit: int, count_limit: int
+) -> list[str]:
+    """Free one-line items (tags, goals): each within its limit, at most `count_limit`."""
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise ValidationError({field: f"{label} list must be a list."})
+    cleaned = [
+        clean_line(str(v), field=field, label=label, limit=item_limit, required=False)
+        for v in values
+    ]
+    items = [item for item in cleaned if item]
+    if len(items) > count_limit:
+        raise ValidationError({field: f"At most {count_limit} items; there are {len(items)}."})
+    return items
 
 
 def _clean_list(*, field: str, values: Iterable[str], allowed: set[str]) -> list[str]:
@@ -64,14 +106,42 @@ def _clean_list(*, field: str, values: Iterable[str], allowed: set[str]) -> list
 
 @transaction.atomic
 def profile_update(*, user: User, editor: User | None = None, **fields: Any) -> Profile:
-    """Create or change a person's profile. Only the person themselves (or an import run by a
-    manager, passing `editor=None`) may write it."""
-    if editor is not None and editor.pk != user.pk:
+    """Create or change a person's profile. Only the person themselves may (`editor`); with
+    `editor=None` the system writes it, which only ever happens for a new account an import
+    created (an import never changes an existing account's profile)."""
+    if editor is not None and OWNER not in owner_roles(owner=user, user=editor):
         raise PermissionDenied("You can only edit your own profile.")
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise ValidationError(f"Unknown profile fields: {', '.join(sorted(unknown))}.")
     profile = Profile.objects.filter(user=user).first() or Profile(user=user)
+    for name in PROFILE_LINES:
+        if name in fields:
+            fields[name] = clean_line(
+                fields[name],
+                field=name,
+                label=_label(name),
+                limit=field_limit(Profile, name),
+                required=False,
+            )
+    for name in PROFILE_TEXTS:
+        if name in fields:
+            fields[name] = clean_text(
+                fields[name],
+                field=name,
+                label=_label(name),
+                limit=field_limit(Profile, name),
+                required=False,
+            )
+    for name in ("timezone", "profile_url"):
+        if name in fields and fields[name] is not None:
+            fields[name] = clean_line(
+                fields[name],
+                field=name,
+                label=_label(name),
+                limit=field_limit(Profile, name),
+                required=False,
+            )
     if "languages" in fields:
         fields["languages"] = _clean_list(
             field="languages", values=fields["languages"] or [], allowed=LANGUAGE_CODES
@@ -153,8 +223,22 @@ def mentor_offer_save(*, enrollment: Enrollment, data: Mapping[str, Any]) -> Men
             field="focus_areas", values=data["focus_areas"], allowed=set(FocusArea.values)
         )
     if "free_tags" in data:
-        offer.free_tags = [str(t).strip()[:60] for t in data["free_tags"] if str(t).strip()][:20]
-    for name in ("motivation", "capacity", "hours_per_month"):
+        offer.free_tags = _clean_items(
+            data["free_tags"],
+            field="free_tags",
+            label="A free tag",
+            item_limit=FREE_TAG_MAX,
+            count_limit=FREE_TAGS_MAX,
+        )
+    if data.get("motivation") is not None:
+        offer.motivation = clean_text(
+            data["motivation"],
+            field="motivation",
+            label="The motivation",
+            limit=field_limit(MentorOffer, "motivation"),
+            required=False,
+        )
+    for name in ("capacity", "hours_per_month"):
         if name in data and data[name] is not None:
             setattr(offer, name, data[name])
     offer.full_clean(exclude=["enrollment"])
@@ -179,9 +263,22 @@ def mentee_needs_save(*, enrollment: Enrollment, data: Mapping[str, Any]) -> Men
         goals = data["career_goals"]
         if isinstance(goals, str):
             goals = goals.splitlines()
-        needs.career_goals = [str(g).strip()[:300] for g in goals if str(g).strip()][:10]
+        needs.career_goals = _clean_items(
+            goals,
+            field="career_goals",
+            label="A career goal",
+            item_limit=CAREER_GOAL_MAX,
+            count_limit=CAREER_GOALS_MAX,
+        )
+    if data.get("why_mentor") is not None:
+        needs.why_mentor = clean_text(
+            data["why_mentor"],
+            field="why_mentor",
+            label="Why you want a mentor",
+            limit=field_limit(MenteeNeeds, "why_mentor"),
+            required=False,
+        )
     for name in (
-        "why_mentor",
         "meeting_cadence",
         "organisation_preference",
         "industry_preference",
@@ -208,7 +305,14 @@ def demographics_update(*, user: User, **fields: str) -> DemographicIdentity:
     )
     for name in ("gender", "ethnicity", "nationality"):
         if name in fields:
-            setattr(identity, name, (fields[name] or "prefer_not_to_say").strip()[:80])
+            value = clean_line(
+                fields[name],
+                field=name,
+                label=_label(name),
+                limit=field_limit(DemographicIdentity, name),
+                required=False,
+            )
+            setattr(identity, name, value or "prefer_not_to_say")
     identity.full_clean()
     identity.save()
     return identity
@@ -218,17 +322,19 @@ def demographics_update(*, user: User, **fields: str) -> DemographicIdentity:
 def skill_create(
     *,
     organisation: Organisation,
-    created_by: User,
     name: str,
     category: SkillCategory,
     synonyms: Sequence[str] = (),
 ) -> Skill:
-    """A program manager extends the taxonomy with a skill of their organisation."""
-    if not organisation.managers.filter(user=created_by).exists():
-        raise PermissionDenied("Only the organisation's program managers can add skills.")
-    name = name.strip()
-    if not name:
-        raise ValidationError({"name": "A skill needs a name."})
+    """Extend the taxonomy with a skill of one organisation.
+
+    Who may is the organisation's rule: `mentora.programs.services.organisation_skill_create`
+    checks that the person manages it, then calls this."""
+    name = clean_line(name, field="name", label="The skill", limit=SKILL_NAME_MAX)
+    cleaned_synonyms = [
+        clean_line(s, field="synonyms", label="A synonym", limit=SKILL_NAME_MAX, required=False)
+        for s in synonyms
+    ]
     clash = Skill.objects.annotate(lname=Lower("name")).filter(lname=name.lower())
     if (
         clash.filter(organisation__isnull=True).exists()
@@ -239,5 +345,5 @@ def skill_create(
         organisation=organisation,
         category=category,
         name=name,
-        synonyms=[s.strip() for s in synonyms if s.strip()],
+        synonyms=[s for s in cleaned_synonyms if s],
     )

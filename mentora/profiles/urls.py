@@ -7,5 +7,5 @@ app_name = "profiles"
 urlpatterns = [
     path("", views.profile_edit, name="edit"),
     path("self-identification/", views.demographics_edit, name="demographics"),
-    path("<int:profile_id>/", views.profile_detail, name="detail"),
+    path("photo/", views.my_photo, name="photo"),
 ]

@@ -1,21 +1,22 @@
-"""Profile pages: editing one's own profile and self-identification, viewing another's profile."""
+"""Profile pages: editing one's own profile and self-identification. Another person's profile page
+is a programs page (who may see whom is a programs rule)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.accounts.models import User
+from mentora.lib.files import serve_private_file
+from mentora.lib.forms import attach_errors
 from mentora.profiles.forms import DemographicsForm, ProfileForm
 from mentora.profiles.models import DemographicIdentity, Profile
-from mentora.profiles.selectors import get_profile_for_user
 from mentora.profiles.services import demographics_update, profile_update
-from mentora.programs.models import Enrollment
-from mentora.programs.selectors import programs_visible_to
 
 
 @login_required
@@ -39,7 +40,7 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
             try:
                 profile_update(user=user, editor=user, **fields)
             except ValidationError as error:
-                form.add_error(None, error)
+                attach_errors(error, form)
             else:
                 messages.success(request, "Your profile is saved.")
                 return redirect("profiles:edit")
@@ -75,24 +76,9 @@ def demographics_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-def profile_detail(request: AuthenticatedHttpRequest, profile_id: int) -> HttpResponse:
-    profile = get_profile_for_user(user=request.user, profile_id=profile_id)
-    enrollments = (
-        Enrollment.objects.filter(
-            user=profile.user,
-            status=Enrollment.Status.ACTIVE,
-            # Only the programs the viewer may see: a profile never reveals other programs.
-            program__in=programs_visible_to(user=request.user),
-        )
-        .select_related("program", "mentor_offer", "mentee_needs")
-        .prefetch_related("mentor_offer__skills", "mentee_needs__skills")
-    )
-    return render(
-        request,
-        "profiles/profile_detail.html",
-        {
-            "profile": profile,
-            "enrollments": enrollments,
-            "is_self": profile.user_id == request.user.pk,
-        },
-    )
+def my_photo(request: AuthenticatedHttpRequest) -> HttpResponseBase:
+    """The signed-in person's own photo (others see it through the profile page they may see)."""
+    profile = Profile.objects.filter(user=request.user).first()
+    if profile is None or not profile.photo:
+        raise Http404("You have no photo.")
+    return serve_private_file(profile.photo, download_name="photo", inline=True)

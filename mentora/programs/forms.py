@@ -13,7 +13,7 @@ class OrganisationForm(forms.Form):
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ProgramForm(forms.ModelForm):
+class ProgramForm(forms.ModelForm[Program]):
     class Meta:
         model = Program
         fields = [
@@ -46,7 +46,7 @@ class ProgramForm(forms.ModelForm):
         labels = {"expected_duration_weeks": "Expected duration (weeks)"}
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(forms.ModelForm[Question]):
     choices_text = forms.CharField(
         label="Choices",
         required=False,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -8,22 +9,98 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from mentora.lib.wording import role_word
 from mentora.profiles.choices import Cadence
 
 
 class Organisation(models.Model):
-    """A company, university, professional network or non-profit that runs programs."""
+    """A company, university, professional network or non-profit that runs programs.
+
+    It is a wall: who is inside (its members) is known only inside it, and nobody is enrolled
+    in its programs without accepting (see `mentora.programs.access`)."""
 
     name = models.CharField(max_length=160, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=2000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Created by site staff, or asked for by someone and approved by a staff member (the
+    # operator's ORGANISATION_CREATION setting). Until then its managers can set nothing up.
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_approved(self) -> bool:
+        return self.approved_at is not None
+
+
+class OrganisationMembership(models.Model):
+    """A person who belongs to an organisation, explicitly: one of its program managers, or
+    someone who accepted one of its invitations (or whom site staff added).
+
+    People whose verified email address is in one of the organisation's verified domains are
+    members too, without a row (see `mentora.programs.access.is_member`); single sign-on and
+    provisioning will add rows of their own sources later.
+    """
+
+    class Source(models.TextChoices):
+        MANAGER = "manager", "Program manager"
+        INVITATION = "invitation", "Accepted an invitation"
+        STAFF = "staff", "Added by site staff"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="organisation_memberships",
+    )
+    source = models.CharField(max_length=20, choices=Source.choices)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["organisation", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="one_membership_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} belongs to {self.organisation}"
+
+
+class OrganisationDomain(models.Model):
+    """An email domain of an organisation. Once site staff have verified that the organisation
+    controls it, everyone with a verified address there is a member, and an import enrolls the
+    domain's addresses directly (everyone else is invited)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField(max_length=253, unique=True, help_text="For example acme.example.")
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["domain"]
+
+    def __str__(self) -> str:
+        return self.domain
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
 
 
 class OrganisationManager(models.Model):
@@ -77,7 +154,7 @@ class Program(models.Model):
     )
     name = models.CharField(max_length=160)
     slug = models.SlugField(max_length=80)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=5000, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MENTORING)
     format = models.CharField(max_length=20, choices=Format.choices, default=Format.ONE_TO_ONE)
     matching_mode = models.CharField(
@@ -164,32 +241,24 @@ class Program(models.Model):
 
     def role_label(self, role: str) -> str:
         """The word this program uses for a role: coach and coachee in a coaching program."""
-        if role == Enrollment.Role.MENTOR:
-            return "Coach" if self.is_coaching else "Mentor"
-        if role == Enrollment.Role.MENTEE:
-            return "Coachee" if self.is_coaching else "Mentee"
-        return str(role)
+        try:
+            return role_word(role, coaching=self.is_coaching)
+        except ValueError:
+            return str(role)
 
-    def enrollment_is_open(self, *, now: object | None = None) -> bool:
+    def enrollment_is_open(self, *, now: datetime.datetime | None = None) -> bool:
+        """Open for enrollment now: in the open state and inside its enrollment window."""
         moment = now or timezone.now()
         if self.state != self.State.OPEN:
             return False
-        if self.enrollment_opens_at and moment < self.enrollment_opens_at:  # type: ignore[operator]
+        if self.enrollment_opens_at and moment < self.enrollment_opens_at:
             return False
-        return not (self.enrollment_closes_at and moment >= self.enrollment_closes_at)  # type: ignore[operator]
-
-
-# The program lifecycle: the only moves `program_transition` allows.
-PROGRAM_TRANSITIONS: dict[str, set[str]] = {
-    Program.State.DRAFT: {Program.State.OPEN},
-    Program.State.OPEN: {Program.State.DRAFT, Program.State.MATCHING, Program.State.RUNNING},
-    Program.State.MATCHING: {Program.State.OPEN, Program.State.RUNNING},
-    Program.State.RUNNING: {Program.State.MATCHING, Program.State.CLOSED},
-    Program.State.CLOSED: set(),
-}
+        return not (self.enrollment_closes_at and moment >= self.enrollment_closes_at)
 
 
 class ProgramStateChange(models.Model):
+    """One move of a program's lifecycle (see `mentora.programs.lifecycle`)."""
+
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="state_changes")
     from_state = models.CharField(max_length=20, choices=Program.State.choices)
     to_state = models.CharField(max_length=20, choices=Program.State.choices)
@@ -197,6 +266,7 @@ class ProgramStateChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     changed_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["changed_at", "pk"]
@@ -305,17 +375,25 @@ class Enrollment(models.Model):
         return self.program.role_label(self.role)
 
 
-# Enrollment moves `enrollment_*` services allow.
-ENROLLMENT_TRANSITIONS: dict[str, set[str]] = {
-    Enrollment.Status.PENDING: {
-        Enrollment.Status.ACTIVE,
-        Enrollment.Status.DECLINED,
-        Enrollment.Status.WITHDRAWN,
-    },
-    Enrollment.Status.ACTIVE: {Enrollment.Status.WITHDRAWN},
-    Enrollment.Status.DECLINED: {Enrollment.Status.PENDING, Enrollment.Status.ACTIVE},
-    Enrollment.Status.WITHDRAWN: {Enrollment.Status.PENDING, Enrollment.Status.ACTIVE},
-}
+class EnrollmentEvent(models.Model):
+    """One move of an enrollment's lifecycle: who, when, from which status to which, and why.
+
+    The first submit moves from "" (not enrolled) to pending or active."""
+
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=10, choices=Enrollment.Status.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=Enrollment.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment}: {self.from_status or 'new'} → {self.to_status}"
 
 
 class Answer(models.Model):
@@ -366,6 +444,9 @@ class Invitation(models.Model):
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # What an import carried for this person (profile and mentor or mentee side): it fills the
+    # enrollment form they see when they accept, and they can change any of it.
+    data = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

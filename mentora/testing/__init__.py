@@ -18,6 +18,8 @@ from mentora.accounts.models import User
 from mentora.profiles.services import profile_update
 from mentora.programs.models import Enrollment, Program
 from mentora.programs.services import enrollment_submit
+from mentora.surveys.instruments import builtin_instruments_install
+from mentora.surveys.models import Instrument, InstrumentVersion, Item
 
 PASSWORD = "correct horse battery staple"  # noqa: S105 - a test persona's password
 
@@ -54,9 +56,6 @@ def enroll(
 
 def restore_data_migrations() -> None:
     """Load again what data migrations load (both loaders skip what exists)."""
-    from mentora.surveys.instruments import builtin_instruments_install
-    from mentora.surveys.models import Instrument, InstrumentVersion, Item
-
     taxonomy = importlib.import_module("mentora.profiles.migrations.0002_seed_skill_taxonomy")
     taxonomy.seed_taxonomy(apps, None)
     builtin_instruments_install(

@@ -6,8 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
+from pytest_django.live_server_helper import LiveServer
 
-from mentora.programs.models import Enrollment, Program
+from mentora.accounts.models import User
+from mentora.programs.models import Enrollment, Organisation, Program
+from mentora.testing import PASSWORD
+from mentora.testing.programs import verify_domain
 
 from .conftest import log_in, screenshot
 
@@ -23,10 +28,15 @@ BAD_ROWS = (
 
 
 def test_manager_creates_a_program_and_imports_a_csv(
-    page, live_server, organisation, manager, tmp_path
+    page: Page,
+    live_server: LiveServer,
+    organisation: Organisation,
+    manager: User,
+    tmp_path: Path,
 ) -> None:
-    from mentora.testing import PASSWORD
-
+    # The example file's people are at example.org, a verified domain of the organisation: they
+    # are its people, so the import enrolls them (anyone else would be invited).
+    verify_domain(organisation, "example.org")
     log_in(page, manager.email, PASSWORD)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Manage").click()
     page.get_by_role("link", name=re.compile(f"New program.*{organisation.name}")).click()
@@ -62,7 +72,7 @@ def test_manager_creates_a_program_and_imports_a_csv(
     rows = len(EXAMPLE.read_text(encoding="utf-8").strip().splitlines()) - 1
     screenshot(page, "import-preview")
     page.get_by_role("button", name=f"Import all {rows} rows").click()
-    page.get_by_text(re.compile(f"{rows} of {rows} rows valid. Imported")).wait_for()
+    page.get_by_text(re.compile(f"{rows} of {rows} rows valid. Enrolled {rows} people")).wait_for()
     screenshot(page, "import-done")
 
     enrolled = Enrollment.objects.filter(program=program, status=Enrollment.Status.ACTIVE)

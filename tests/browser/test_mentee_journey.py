@@ -6,8 +6,11 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import Page
+from pytest_django.live_server_helper import LiveServer
 
-from mentora.programs.models import Enrollment, Question
+from mentora.accounts.models import User
+from mentora.programs.models import Enrollment, Program, Question
 from mentora.programs.services import question_create
 
 from .conftest import screenshot
@@ -15,7 +18,9 @@ from .conftest import screenshot
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_sign_up_verify_and_enroll_as_a_mentee(page, live_server, program, manager) -> None:
+def test_sign_up_verify_and_enroll_as_a_mentee(
+    page: Page, live_server: LiveServer, program: Program, manager: User
+) -> None:
     question_create(
         program=program,
         created_by=manager,

@@ -10,9 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from mentora.accounts.models import User
 from mentora.profiles.models import Skill, SkillCategory
-from mentora.profiles.services import skill_create, skills_resolve
+from mentora.profiles.services import skills_resolve
 from mentora.profiles.taxonomy import TAXONOMY, taxonomy_category_names, taxonomy_skill_names
 from mentora.programs.models import Organisation
+from mentora.programs.services import organisation_skill_create as skill_create
 
 migration = importlib.import_module("mentora.profiles.migrations.0002_seed_skill_taxonomy")
 
@@ -37,7 +38,8 @@ def test_taxonomy_synonyms_are_unambiguous() -> None:
         for name, synonyms in skills:
             assert len({s.lower() for s in synonyms}) == len(synonyms), name
             for synonym in synonyms:
-                assert synonym.strip() == synonym and synonym, (name, synonym)
+                assert synonym, name
+                assert synonym.strip() == synonym, (name, synonym)
                 key = synonym.lower()
                 assert key not in owner, f"{synonym!r} of {name!r} clashes with {owner.get(key)!r}"
                 owner[key] = name

@@ -64,7 +64,8 @@ def test_the_page_shows_current_answers_and_refuses_a_missing_required_one(
     enrollment_answers_update(enrollment=enrollment, by=mentee, answers={style.pk: "Structured"})
     client = client_for(mentee)
     html = client.get(url(program)).content.decode()
-    assert 'value="Structured" ' in html and "checked" in html
+    assert 'value="Structured" ' in html
+    assert "checked" in html
 
     response = client.post(url(program), {})
 

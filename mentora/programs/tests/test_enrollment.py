@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoCaptureOnCommitCallbacks
 
-from mentora.programs.models import Enrollment, Invitation, Program, Question
+from mentora.accounts.models import User
+from mentora.programs.models import Enrollment, Invitation, Organisation, Program, Question
 from mentora.programs.services import (
     enrollment_approve,
     enrollment_submit,
@@ -21,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def style_question(program: Program, manager) -> Question:
+def style_question(program: Program, manager: User) -> Question:
     return question_create(
         program=program,
         created_by=manager,
@@ -58,7 +61,7 @@ def _form(role: str, question: Question | None = None, **extra: object) -> dict[
 
 
 def test_mentee_enrolls_with_profile_and_questionnaire(
-    client: Client, outsider, program, style_question
+    client: Client, outsider: User, program: Program, style_question: Question
 ) -> None:
     client.force_login(outsider)
     url = reverse("programs:enroll", kwargs={"program_id": program.pk})
@@ -74,7 +77,7 @@ def test_mentee_enrolls_with_profile_and_questionnaire(
 
 
 def test_required_question_left_empty_is_shown_on_the_form(
-    client: Client, outsider, program, style_question
+    client: Client, outsider: User, program: Program, style_question: Question
 ) -> None:
     client.force_login(outsider)
     url = reverse("programs:enroll", kwargs={"program_id": program.pk})
@@ -85,7 +88,7 @@ def test_required_question_left_empty_is_shown_on_the_form(
 
 
 def test_unknown_timezone_is_refused_with_a_clear_message(
-    client: Client, outsider, program
+    client: Client, outsider: User, program: Program
 ) -> None:
     client.force_login(outsider)
     url = reverse("programs:enroll", kwargs={"program_id": program.pk})
@@ -94,7 +97,9 @@ def test_unknown_timezone_is_refused_with_a_clear_message(
     assert "is not an IANA timezone name" in response.content.decode()
 
 
-def test_enrollment_waits_for_approval_when_the_program_says_so(program, manager, outsider) -> None:
+def test_enrollment_waits_for_approval_when_the_program_says_so(
+    program: Program, manager: User, outsider: User
+) -> None:
     program.requires_approval = True
     program.save()
     enrollment = enrollment_submit(program=program, user=outsider, role="mentor", answers={})
@@ -105,7 +110,9 @@ def test_enrollment_waits_for_approval_when_the_program_says_so(program, manager
     assert enrollment.decided_by == manager
 
 
-def test_one_person_cannot_be_mentor_and_mentee_unless_the_program_allows(program, mentee) -> None:
+def test_one_person_cannot_be_mentor_and_mentee_unless_the_program_allows(
+    program: Program, mentee: User
+) -> None:
     with pytest.raises(ValidationError, match="both"):
         enrollment_submit(program=program, user=mentee, role="mentor", answers={})
     program.allow_dual_role = True
@@ -114,19 +121,21 @@ def test_one_person_cannot_be_mentor_and_mentee_unless_the_program_allows(progra
     assert enrollment.status == Enrollment.Status.ACTIVE
 
 
-def test_enrolling_twice_in_one_role_is_refused(program, mentee) -> None:
+def test_enrolling_twice_in_one_role_is_refused(program: Program, mentee: User) -> None:
     with pytest.raises(ValidationError, match="already enrolled"):
         enrollment_submit(program=program, user=mentee, role="mentee", answers={})
 
 
-def test_a_closed_program_takes_no_enrollment(program, outsider) -> None:
+def test_a_closed_program_takes_no_enrollment(program: Program, outsider: User) -> None:
     program.state = Program.State.DRAFT
     program.save()
     with pytest.raises(ValidationError, match="not open"):
         enrollment_submit(program=program, user=outsider, role="mentee", answers={})
 
 
-def test_an_invitation_opens_an_unlisted_program(client: Client, program, manager) -> None:
+def test_an_invitation_opens_an_unlisted_program(
+    client: Client, program: Program, manager: User
+) -> None:
     program.listed = False
     program.save()
     guest = make_person("guest@example.org", "Gus Guest")
@@ -147,10 +156,11 @@ def test_an_invitation_opens_an_unlisted_program(client: Client, program, manage
 
 
 def test_manager_invitation_makes_a_new_manager(
-    client: Client, organisation, manager, django_capture_on_commit_callbacks
+    client: Client,
+    organisation: Organisation,
+    manager: User,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
-    from django.core import mail
-
     with django_capture_on_commit_callbacks(execute=True):
         invitation = invitation_create(
             organisation=organisation,
@@ -165,7 +175,7 @@ def test_manager_invitation_makes_a_new_manager(
     assert second.managed_organisations.filter(organisation=organisation).exists()
 
 
-def test_withdrawn_enrollment_can_be_renewed(program, mentee) -> None:
+def test_withdrawn_enrollment_can_be_renewed(program: Program, mentee: User) -> None:
     enrollment = Enrollment.objects.get(user=mentee)
     enrollment_withdraw(enrollment=enrollment, withdrawn_by=mentee)
     again = enrollment_submit(program=program, user=mentee, role="mentee", answers={})

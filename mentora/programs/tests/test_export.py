@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -13,7 +14,7 @@ from openpyxl import load_workbook
 
 from mentora.accounts.models import User
 from mentora.profiles.services import profile_update, skills_resolve
-from mentora.programs.models import Enrollment, Program
+from mentora.programs.models import Enrollment, Organisation, Program
 from mentora.programs.participant_io import (
     COLUMN_NAMES,
     participants_export,
@@ -22,8 +23,16 @@ from mentora.programs.participant_io import (
 )
 from mentora.programs.services import enrollment_withdraw, program_create
 from mentora.programs.tests.participant_files import EXAMPLE, MENTOR, csv_bytes, read_csv_rows
+from mentora.testing.programs import verify_domain
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def people_of_acme(organisation: Organisation) -> None:
+    """Acme's verified email domain is example.org: the files' people belong to it."""
+    verify_domain(organisation, "example.org")
+
 
 LIST_COLUMNS = {
     "languages",
@@ -54,7 +63,7 @@ def comparable(rows: list[dict[str, str]]) -> dict[tuple[str, str], dict[str, ob
 
 
 def test_export_has_the_import_columns_and_every_active_participant(
-    program, manager, mentor, mentee
+    program: Program, manager: User, mentor: User, mentee: User
 ) -> None:
     rows = read_csv_rows(participants_export(program=program, exported_by=manager, fmt="csv"))
     assert list(rows[0]) == list(COLUMN_NAMES)
@@ -66,7 +75,9 @@ def test_export_has_the_import_columns_and_every_active_participant(
     assert rows[1]["career_goals"] == "Lead a team within two years"
 
 
-def test_export_leaves_out_withdrawn_enrollments(program, manager, mentor, mentee) -> None:
+def test_export_leaves_out_withdrawn_enrollments(
+    program: Program, manager: User, mentor: User, mentee: User
+) -> None:
     enrollment_withdraw(
         enrollment=Enrollment.objects.get(user=mentee, program=program), withdrawn_by=mentee
     )
@@ -74,7 +85,9 @@ def test_export_leaves_out_withdrawn_enrollments(program, manager, mentor, mente
     assert [r["email"] for r in rows] == [mentor.email]
 
 
-def test_export_needs_a_manager_of_the_program(program, outsider, other_organisation_program):
+def test_export_needs_a_manager_of_the_program(
+    program: Program, outsider: User, other_organisation_program: Program
+) -> None:
     with pytest.raises(PermissionDenied):
         participants_export(program=program, exported_by=outsider, fmt="csv")
     other_manager = User.objects.get(email="other-manager@example.org")
@@ -82,7 +95,7 @@ def test_export_needs_a_manager_of_the_program(program, outsider, other_organisa
         participants_export(program=program, exported_by=other_manager, fmt="xlsx")
 
 
-def test_csv_round_trip_gives_the_same_data(program, manager) -> None:
+def test_csv_round_trip_gives_the_same_data(program: Program, manager: User) -> None:
     original = EXAMPLE.read_bytes()
     participants_import(
         program=program, file_name="participants.csv", data=original, imported_by=manager
@@ -104,12 +117,12 @@ def test_csv_round_trip_gives_the_same_data(program, manager) -> None:
     report = participants_import(
         program=again, file_name="export.csv", data=first, imported_by=manager
     )
-    assert report.new_people == 10
+    assert report.people_to_enroll == 10
     second = participants_export(program=again, exported_by=manager, fmt="csv")
     assert second == first
 
 
-def test_xlsx_round_trip_gives_the_same_data(program, manager) -> None:
+def test_xlsx_round_trip_gives_the_same_data(program: Program, manager: User) -> None:
     participants_import(
         program=program,
         file_name="participants.csv",
@@ -126,7 +139,7 @@ def test_xlsx_round_trip_gives_the_same_data(program, manager) -> None:
     report = participants_import(
         program=again, file_name="export.xlsx", data=first, imported_by=manager
     )
-    assert (report.new_people, report.existing_people) == (0, 10)
+    assert (report.people_to_enroll, report.people_to_invite) == (10, 0)
     assert participants_export(program=again, exported_by=manager, fmt="csv") == (
         participants_export(program=program, exported_by=manager, fmt="csv")
     )
@@ -143,7 +156,7 @@ DANGEROUS = {
 
 
 @pytest.fixture
-def dangerous_mentor(program, manager) -> User:
+def dangerous_mentor(program: Program, manager: User) -> User:
     participants_import(
         program=program, file_name="p.csv", data=csv_bytes([MENTOR]), imported_by=manager
     )
@@ -152,7 +165,9 @@ def dangerous_mentor(program, manager) -> User:
     return user
 
 
-def test_csv_export_neutralises_formulas(program, manager, dangerous_mentor) -> None:
+def test_csv_export_neutralises_formulas(
+    program: Program, manager: User, dangerous_mentor: User
+) -> None:
     data = participants_export(program=program, exported_by=manager, fmt="csv")
     row = read_csv_rows(data)[0]
     assert row["display_name"] == "'" + DANGEROUS["display_name"]
@@ -163,7 +178,9 @@ def test_csv_export_neutralises_formulas(program, manager, dangerous_mentor) -> 
     assert row["organisation"] == ""
 
 
-def test_xlsx_export_writes_text_not_formulas(program, manager, dangerous_mentor) -> None:
+def test_xlsx_export_writes_text_not_formulas(
+    program: Program, manager: User, dangerous_mentor: User
+) -> None:
     data = participants_export(program=program, exported_by=manager, fmt="xlsx")
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
     cells = {sheet.cell(1, c).value: sheet.cell(2, c) for c in range(1, sheet.max_column + 1)}
@@ -174,7 +191,9 @@ def test_xlsx_export_writes_text_not_formulas(program, manager, dangerous_mentor
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_neutralised_cells_import_back_exactly(program, manager, dangerous_mentor, fmt) -> None:
+def test_neutralised_cells_import_back_exactly(
+    program: Program, manager: User, dangerous_mentor: User, fmt: str
+) -> None:
     data = participants_export(program=program, exported_by=manager, fmt=fmt)
     fresh = fresh_program(program, manager, f"Copy {fmt}")
     report = participants_import_preview(program=fresh, file_name=f"p.{fmt}", data=data)
@@ -184,7 +203,9 @@ def test_neutralised_cells_import_back_exactly(program, manager, dangerous_mento
         assert profile[name] == value
 
 
-def test_export_page_downloads_a_file(client: Client, manager, program, mentor) -> None:
+def test_export_page_downloads_a_file(
+    client: Client, manager: User, program: Program, mentor: User
+) -> None:
     client.force_login(manager)
     url = reverse("programs:export", kwargs={"program_id": program.pk})
     response = client.get(url, {"format": "csv"})
@@ -199,7 +220,11 @@ def test_export_page_downloads_a_file(client: Client, manager, program, mentor) 
 
 
 def test_export_page_is_404_for_outsiders_and_other_organisations(
-    client: Client, program, outsider, mentee, other_organisation_program
+    client: Client,
+    program: Program,
+    outsider: User,
+    mentee: User,
+    other_organisation_program: Program,
 ) -> None:
     url = reverse("programs:export", kwargs={"program_id": program.pk})
     for person in (outsider, mentee, User.objects.get(email="other-manager@example.org")):
@@ -207,7 +232,9 @@ def test_export_page_is_404_for_outsiders_and_other_organisations(
         assert client.get(url).status_code == 404
 
 
-def test_export_command_writes_csv_and_xlsx(program, manager, mentor, tmp_path) -> None:
+def test_export_command_writes_csv_and_xlsx(
+    program: Program, manager: User, mentor: User, tmp_path: Path
+) -> None:
     out = io.StringIO()
     call_command("export_participants", program.pk, stdout=out)
     assert read_csv_rows(out.getvalue().encode())[0]["email"] == mentor.email

@@ -7,8 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
-from mentora.profiles.services import profile_update
+from mentora.accounts.models import User
+from mentora.profiles.services import demographics_update, profile_update
 from mentora.programs.models import Enrollment, Program
+from mentora.programs.services import enrollment_submit
+from mentora.testing import make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -20,20 +23,26 @@ def draft_program(program: Program) -> Program:
     )
 
 
-def test_outsider_gets_404_for_a_draft_program(client: Client, outsider, draft_program) -> None:
+def test_outsider_gets_404_for_a_draft_program(
+    client: Client, outsider: User, draft_program: Program
+) -> None:
     client.force_login(outsider)
     for name in ["programs:detail", "programs:enroll"]:
         url = reverse(name, kwargs={"program_id": draft_program.pk})
         assert client.get(url).status_code == 404
 
 
-def test_outsider_gets_404_for_another_persons_profile(client: Client, outsider, mentee) -> None:
+def test_outsider_gets_404_for_another_persons_profile(
+    client: Client, outsider: User, mentee: User
+) -> None:
     client.force_login(outsider)
-    url = reverse("profiles:detail", kwargs={"profile_id": mentee.profile.pk})
+    url = reverse("programs:profile", kwargs={"profile_id": mentee.profile.pk})
     assert client.get(url).status_code == 404
 
 
-def test_outsider_gets_404_for_someone_elses_enrollment(client: Client, outsider, mentee) -> None:
+def test_outsider_gets_404_for_someone_elses_enrollment(
+    client: Client, outsider: User, mentee: User
+) -> None:
     client.force_login(outsider)
     enrollment = Enrollment.objects.get(user=mentee)
     response = client.post(reverse("programs:withdraw", kwargs={"enrollment_id": enrollment.pk}))
@@ -42,7 +51,7 @@ def test_outsider_gets_404_for_someone_elses_enrollment(client: Client, outsider
     assert enrollment.status == Enrollment.Status.ACTIVE
 
 
-def test_participant_cannot_decide_enrollments(client: Client, mentor, mentee) -> None:
+def test_participant_cannot_decide_enrollments(client: Client, mentor: User, mentee: User) -> None:
     client.force_login(mentor)
     enrollment = Enrollment.objects.get(user=mentee)
     url = reverse(
@@ -53,7 +62,7 @@ def test_participant_cannot_decide_enrollments(client: Client, mentor, mentee) -
     assert enrollment.status == Enrollment.Status.ACTIVE
 
 
-def test_mentee_cannot_edit_another_persons_profile(mentee, mentor) -> None:
+def test_mentee_cannot_edit_another_persons_profile(mentee: User, mentor: User) -> None:
     with pytest.raises(PermissionDenied):
         profile_update(user=mentor, editor=mentee, headline="Hijacked")
     mentor.profile.refresh_from_db()
@@ -61,7 +70,7 @@ def test_mentee_cannot_edit_another_persons_profile(mentee, mentor) -> None:
 
 
 def test_profile_edit_page_only_ever_writes_ones_own_profile(
-    client: Client, mentee, mentor
+    client: Client, mentee: User, mentor: User
 ) -> None:
     client.force_login(mentee)
     response = client.post(
@@ -76,7 +85,7 @@ def test_profile_edit_page_only_ever_writes_ones_own_profile(
 
 
 def test_manager_of_one_organisation_cannot_see_another_organisations_program(
-    client: Client, manager, other_organisation_program
+    client: Client, manager: User, other_organisation_program: Program
 ) -> None:
     client.force_login(manager)
     pid = other_organisation_program.pk
@@ -89,34 +98,35 @@ def test_manager_of_one_organisation_cannot_see_another_organisations_program(
         assert client.get(reverse(name, kwargs={"program_id": pid})).status_code == 404
 
 
-def test_mentees_see_mentors_but_not_other_mentees(client: Client, program, mentor, mentee) -> None:
-    from mentora.programs.services import enrollment_submit
-    from mentora.testing import make_person
-
+def test_mentees_see_mentors_but_not_other_mentees(
+    client: Client, program: Program, mentor: User, mentee: User
+) -> None:
     other = make_person("second.mentee@example.org", "Sam Second")
     enrollment_submit(program=program, user=other, role="mentee", answers={}, mentee_needs={})
     client.force_login(mentee)
     assert (
-        client.get(reverse("profiles:detail", kwargs={"profile_id": mentor.profile.pk})).status_code
+        client.get(
+            reverse("programs:profile", kwargs={"profile_id": mentor.profile.pk})
+        ).status_code
         == 200
     )
     assert (
-        client.get(reverse("profiles:detail", kwargs={"profile_id": other.profile.pk})).status_code
+        client.get(reverse("programs:profile", kwargs={"profile_id": other.profile.pk})).status_code
         == 404
     )
 
 
-def test_demographics_never_appear_on_a_profile_page(client: Client, mentor, mentee) -> None:
-    from mentora.profiles.services import demographics_update
-
+def test_demographics_never_appear_on_a_profile_page(
+    client: Client, mentor: User, mentee: User
+) -> None:
     demographics_update(user=mentee, gender="woman", nationality="Portuguese")
     client.force_login(mentor)
-    page = client.get(reverse("profiles:detail", kwargs={"profile_id": mentee.profile.pk}))
+    page = client.get(reverse("programs:profile", kwargs={"profile_id": mentee.profile.pk}))
     assert page.status_code == 200
     assert "Portuguese" not in page.content.decode()
 
 
-def test_anonymous_visitors_are_sent_to_log_in(client: Client, program) -> None:
+def test_anonymous_visitors_are_sent_to_log_in(client: Client, program: Program) -> None:
     response = client.get(reverse("programs:detail", kwargs={"program_id": program.pk}))
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]

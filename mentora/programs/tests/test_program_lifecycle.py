@@ -7,14 +7,15 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from mentora.programs.models import Program
+from mentora.accounts.models import User
+from mentora.programs.models import Organisation, Program
 from mentora.programs.services import program_create, program_transition
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_program_moves_through_its_states_and_each_move_is_recorded(
-    organisation, manager
+    organisation: Organisation, manager: User
 ) -> None:
     program = program_create(organisation=organisation, created_by=manager, name="Pilot")
     assert program.state == Program.State.DRAFT
@@ -28,13 +29,17 @@ def test_a_program_moves_through_its_states_and_each_move_is_recorded(
     ]
 
 
-def test_a_move_not_in_the_table_is_refused_with_a_clear_message(organisation, manager) -> None:
+def test_a_move_not_in_the_table_is_refused_with_a_clear_message(
+    organisation: Organisation, manager: User
+) -> None:
     program = program_create(organisation=organisation, created_by=manager, name="Pilot")
     with pytest.raises(ValidationError, match="cannot move from 'Draft' to 'Closed'"):
         program_transition(program=program, to_state="closed", changed_by=manager)
 
 
-def test_manager_creates_a_program_from_the_page(client: Client, organisation, manager) -> None:
+def test_manager_creates_a_program_from_the_page(
+    client: Client, organisation: Organisation, manager: User
+) -> None:
     client.force_login(manager)
     url = reverse("programs:program_create", kwargs={"organisation_id": organisation.pk})
     response = client.post(
@@ -63,7 +68,9 @@ def test_manager_creates_a_program_from_the_page(client: Client, organisation, m
     assert program.inactivity_days == 21
 
 
-def test_enrollment_window_must_close_after_it_opens(client: Client, organisation, manager) -> None:
+def test_enrollment_window_must_close_after_it_opens(
+    client: Client, organisation: Organisation, manager: User
+) -> None:
     client.force_login(manager)
     url = reverse("programs:program_create", kwargs={"organisation_id": organisation.pk})
     response = client.post(

@@ -159,6 +159,6 @@ def test_the_public_thank_you_shows_on_the_mentors_profile(
     acknowledgment_set_public(acknowledgment=acknowledgment, by=mentor, public=True)
     client = Client()
     client.force_login(mentee)
-    response = client.get(reverse("profiles:detail", args=[mentor.profile.pk]))
+    response = client.get(reverse("programs:profile", args=[mentor.profile.pk]))
     assert response.status_code == 200
     assert "Otto changed my career." in response.content.decode()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from mentora.programs.models import OrganisationManager, Program
+from mentora.programs.models import Program
 from mentora.programs.participant_io import participants_export
+from mentora.programs.selectors import first_manager
 
 
 class Command(BaseCommand):
@@ -31,16 +31,11 @@ class Command(BaseCommand):
         )
         if program is None:
             raise CommandError(f"There is no program number {options['program_id']}.")
-        manager = (
-            OrganisationManager.objects.filter(organisation=program.organisation)
-            .select_related("user")
-            .order_by("created_at", "pk")
-            .first()
-        )
+        manager = first_manager(organisation=program.organisation)
         if manager is None:
             raise CommandError(f"{program.organisation} has no program manager.")
         fmt = options["format"]
-        data = participants_export(program=program, exported_by=manager.user, fmt=fmt)
+        data = participants_export(program=program, exported_by=manager, fmt=fmt)
         out: Path | None = options["out"]
         if out is None:
             if fmt == "xlsx":
@@ -51,4 +46,4 @@ class Command(BaseCommand):
             out.write_bytes(data)
         except OSError as error:
             raise CommandError(f"Cannot write {out}: {error.strerror or error}.") from None
-        print(f"Wrote {out}.", file=sys.stderr)
+        self.stderr.write(f"Wrote {out}.")

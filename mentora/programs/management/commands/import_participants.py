@@ -10,13 +10,15 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from mentora.accounts.models import User
-from mentora.programs.models import OrganisationManager, Program
+from mentora.programs.access import manages_program
+from mentora.programs.models import Program
 from mentora.programs.participant_io import (
     ImportReport,
     ParticipantImportError,
     participants_import,
     participants_import_preview,
 )
+from mentora.programs.selectors import first_manager
 
 
 class Command(BaseCommand):
@@ -100,20 +102,13 @@ class Command(BaseCommand):
             user = User.objects.filter(email__iexact=email.strip()).first()
             if user is None:
                 raise CommandError(f"Nobody has the email address {email}.")
-            if not OrganisationManager.objects.filter(
-                organisation=program.organisation, user=user
-            ).exists():
+            if not manages_program(user=user, program=program):
                 raise CommandError(f"{email} does not manage {program}.")
             return user
-        first = (
-            OrganisationManager.objects.filter(organisation=program.organisation)
-            .select_related("user")
-            .order_by("created_at", "pk")
-            .first()
-        )
+        first = first_manager(organisation=program.organisation)
         if first is None:
             raise CommandError(f"{program.organisation} has no program manager; pass --as EMAIL.")
-        return first.user
+        return first
 
     def _print_problems(self, report: ImportReport) -> None:
         for warning in report.warnings:
