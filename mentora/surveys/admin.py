@@ -89,8 +89,9 @@ class ProgramSurveyScheduleAdmin(admin.ModelAdmin[ProgramSurveySchedule]):
 
 
 @admin.register(Survey)
-class SurveyAdmin(admin.ModelAdmin[Survey]):
-    """Who was asked and whether they answered; the answers themselves are not shown here."""
+class SurveyAdmin(ReadOnlyAdmin[Survey]):
+    """Who was asked and whether they answered; the answers themselves are not shown here.
+    Surveys are sent by the schedule and by `custom_survey_send`, never written here."""
 
     list_display = [
         "instrument",
@@ -103,8 +104,6 @@ class SurveyAdmin(admin.ModelAdmin[Survey]):
     ]
     list_filter = ["occasion", "role", "instrument"]
     search_fields = ["respondent__email", "instrument__title"]
-    raw_id_fields = ["respondent", "relationship", "program", "instrument", "version"]
-    readonly_fields = ["completed_at", "reminded_at", "created_at"]
 
 
 class AnswerInline(admin.TabularInline[Answer, Response]):
