@@ -16,7 +16,6 @@ from django.http import Http404
 from mentora.profiles.models import Profile
 from mentora.programs.access import (
     email_domain,
-    manages_program,
     signed_in,
     verified_domains,
     verified_login_email,
@@ -35,13 +34,6 @@ from mentora.programs.models import (
 if TYPE_CHECKING:
     from mentora.accounts.models import User
     from mentora.programs.access import Person
-
-
-def user_manages_program(*, user: Person, program: Program) -> bool:
-    """Whether the person is a program manager of the program's organisation.
-
-    A thin alias of `mentora.programs.access.manages_program`, kept for the other apps."""
-    return manages_program(user=user, program=program)
 
 
 # --- Organisations --------------------------------------------------------------------------------
