@@ -4,7 +4,9 @@
   a file that grows past its sections is split along the seams it already marks;
 - a `mentora` module is imported inside a function only with a reason, written as
   `# noqa: PLC0415 - <reason>` on the import's first line: an import that dodges a cycle is a
-  sign the layers are wrong, and the reason says why this one is not.
+  sign the layers are wrong, and the reason says why this one is not;
+- "is a manager" has one home, `mentora.programs.access` (and the programs selectors that agree
+  with it): no other app reads who manages an organisation on its own.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ DATA_TABLES = {
 # Where a function-level import is looked for: the code, its tests and its benchmarks.
 IMPORT_ROOTS = ("mentora", "tests", "bench", "conftest.py")
 REASON = re.compile(r"#\s*noqa:[^#]*\bPLC0415\b[^#-]*-\s*\S")
+# Who manages an organisation, read directly (the table, a query through it, the reverse name).
+MANAGERS = re.compile(r"OrganisationManager|managers__|managed_organisations")
+# TEMPORARY: the accounts app's navigation asks `user.managed_organisations` (accounts sits below
+# programs); it moves to a programs context processor with the accounts work of issue 10.
+MANAGERS_ELSEWHERE = {"mentora/accounts/context_processors.py"}
 
 
 def python_files(*roots: str) -> Iterator[Path]:
@@ -97,3 +104,14 @@ def test_the_checks_above_can_fail() -> None:
         if _imports_mentora(node, path) and not REASON.search(lines[node.lineno - 1])
     ]
     assert flagged == [2, 3]
+
+
+def test_only_programs_knows_who_manages_an_organisation() -> None:
+    """Other apps ask `mentora.programs.access.manages_program` (or a programs selector)."""
+    elsewhere = {
+        _relative(path)
+        for path in python_files("mentora")
+        if not {"migrations", "tests", "programs", "testing"} & set(path.relative_to(ROOT).parts)
+        and MANAGERS.search(path.read_text(encoding="utf-8"))
+    }
+    assert elsewhere == MANAGERS_ELSEWHERE
