@@ -9,7 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("api/", include("mentora.api.urls")),
-    path("profile/", include("mentora.profiles.urls")),
+    path("profile/", include("mentora.programs.profile_urls")),
     path("relationships/", include("mentora.relationships.urls")),
     path("notifications/", include("mentora.notifications.urls")),
     path("matching/", include("mentora.matching.urls")),

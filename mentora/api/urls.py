@@ -20,9 +20,9 @@ urlpatterns = [
         name="redoc",
     ),
     path("auth/token/", auth.TokenView.as_view(), name="token"),
-    # Organisations, programs, questionnaires, enrollments, visible profiles, skills.
+    # Organisations, programs, questionnaires, enrollments, profiles (one's own too), skills.
     path("", include("mentora.programs.api.urls")),
-    # One's own profile and self-identification.
+    # One's own self-identification.
     path("", include("mentora.profiles.api.urls")),
     path("notifications/", include("mentora.notifications.api.urls")),
     path("relationships/", include("mentora.relationships.api.urls")),

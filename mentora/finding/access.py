@@ -14,10 +14,7 @@ REST API ask the `access_*` functions; the services ask the same roles functions
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
-
-from django.core.exceptions import PermissionDenied
 
 from mentora.finding.models import (
     FINDING_STATES,
@@ -25,7 +22,7 @@ from mentora.finding.models import (
     MentorConsideration,
     MentorRequest,
 )
-from mentora.lib.access import Access, Capabilities, capabilities
+from mentora.lib.access import Access, capabilities
 from mentora.lib.lifecycle import SYSTEM
 from mentora.programs.models import Enrollment, Program
 
@@ -76,13 +73,6 @@ AVAILABILITY = capabilities(
     {"view": {MENTOR}, "pause": {MENTOR}},
     {"pause": "Only the program's mentors can pause."},
 )
-
-
-def require(table: Capabilities, roles: Iterable[str], to: str) -> None:
-    """A service's own check: PermissionDenied, with the table's refusal, unless a role may `to`."""
-    if not table.allows(roles, to):
-        refusal = table.refusals.get(to, f"You may not do this with this {table.noun}.")
-        raise PermissionDenied(refusal)
 
 
 def lets_mentees_choose(program: Program) -> bool:

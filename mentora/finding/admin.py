@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from mentora.finding.models import Bookmark, MentorRequest, RequestEvent, RequestMessage
+from mentora.lib.admin import ReadOnlyAdmin
 
 
 class RequestEventInline(admin.TabularInline[RequestEvent, MentorRequest]):
@@ -19,9 +20,10 @@ class RequestEventInline(admin.TabularInline[RequestEvent, MentorRequest]):
 
 
 @admin.register(MentorRequest)
-class MentorRequestAdmin(admin.ModelAdmin[MentorRequest]):
+class MentorRequestAdmin(ReadOnlyAdmin[MentorRequest]):
     """Status and dates for support; changes go through the services (the pages and the API)."""
 
+    deletable = True
     list_display = ["pk", "program", "mentee", "mentor", "status", "close_reason", "created_at"]
     list_filter = ["status", "close_reason", "program"]
     search_fields = ["mentee__email", "mentor__email"]
@@ -29,7 +31,7 @@ class MentorRequestAdmin(admin.ModelAdmin[MentorRequest]):
     list_select_related = ["program", "mentee", "mentor"]
     raw_id_fields = ["mentee", "mentor", "relationship"]
     # The message is between the two people; the admin shows the lifecycle, not the words.
-    fields = readonly_fields = (
+    fields = (
         "program",
         "mentee",
         "mentor",
@@ -44,12 +46,6 @@ class MentorRequestAdmin(admin.ModelAdmin[MentorRequest]):
     )
     inlines = [RequestEventInline]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: MentorRequest | None = None) -> bool:
-        return False
-
 
 @admin.register(Bookmark)
 class BookmarkAdmin(admin.ModelAdmin[Bookmark]):
@@ -61,11 +57,11 @@ class BookmarkAdmin(admin.ModelAdmin[Bookmark]):
 
 
 @admin.register(RequestEvent)
-class RequestEventAdmin(admin.ModelAdmin[RequestEvent]):
+class RequestEventAdmin(ReadOnlyAdmin[RequestEvent]):
     list_display = ["pk", "request", "from_status", "to_status", "close_reason", "created_at"]
     list_filter = ["to_status", "close_reason"]
     list_select_related = ["request"]
-    fields = readonly_fields = (
+    fields = (
         "request",
         "actor",
         "from_status",
@@ -74,28 +70,15 @@ class RequestEventAdmin(admin.ModelAdmin[RequestEvent]):
         "created_at",
     )
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: RequestEvent | None = None) -> bool:
-        return False
-
 
 @admin.register(RequestMessage)
-class RequestMessageAdmin(admin.ModelAdmin[RequestMessage]):
+class RequestMessageAdmin(ReadOnlyAdmin[RequestMessage]):
     """That a message was written, by whom and when; its words stay between the two people."""
 
+    deletable = True
     list_display = ["pk", "request", "author", "created_at"]
     list_select_related = ["request", "author"]
-    fields = readonly_fields = ("request", "author", "created_at")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(
-        self, request: HttpRequest, obj: RequestMessage | None = None
-    ) -> bool:
-        return False
+    fields = ("request", "author", "created_at")
 
 
 # MentorConsideration (the mentee's private checklist and note) is deliberately not registered:

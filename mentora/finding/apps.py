@@ -16,8 +16,10 @@ class FindingConfig(AppConfig):
         models, which exist only once every app is loaded. (RUF100 is silenced for as long as
         PLC0415 is not selected in pyproject.toml.)
         """
-        from mentora.finding.selectors import mentor_response_hours  # noqa: PLC0415, RUF100
-        from mentora.matching.measures import (  # noqa: PLC0415, RUF100
+        from mentora.finding.selectors import (  # noqa: PLC0415, RUF100 - models load first
+            mentor_response_hours,
+        )
+        from mentora.matching.measures import (  # noqa: PLC0415, RUF100 - models load first
             RESPONSE_HOURS,
             register_mentor_measure,
         )

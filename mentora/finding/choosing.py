@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from mentora.finding.access import MENTOR_PAGE, mentor_page_roles, require
+from mentora.finding.access import MENTOR_PAGE, mentor_page_roles
 from mentora.finding.models import (
     CHOICE_QUESTIONS,
     NOTE_MAX,
@@ -42,7 +42,7 @@ def _require_mentor_page(*, program: Program, mentee: User, mentor: User, to: st
     roles = (
         mentor_page_roles(mentor=enrollment, user=mentee) if enrollment is not None else frozenset()
     )
-    require(MENTOR_PAGE, roles, to)
+    MENTOR_PAGE.require(roles, to)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from mentora.finding.access import AVAILABILITY, availability_roles, require
+from mentora.finding.access import AVAILABILITY, availability_roles
 from mentora.lib.text import clean_line
 from mentora.profiles.models import MentorOffer
 from mentora.programs.models import Enrollment, Program
@@ -34,7 +34,7 @@ def _mentor_offer_locked(*, program: Program, mentor: User) -> MentorOffer:
         if enrollment is not None
         else frozenset()
     )
-    require(AVAILABILITY, roles, "pause")
+    AVAILABILITY.require(roles, "pause")
     assert enrollment is not None
     offer, _ = MentorOffer.objects.select_for_update().get_or_create(
         enrollment=enrollment, defaults={"capacity": program.default_mentor_capacity}

@@ -24,7 +24,6 @@ from mentora.finding.access import (
     finding_roles,
     lets_mentees_choose,
     request_roles,
-    require,
 )
 from mentora.finding.lifecycle import mentee_at_limit, mentor_is_full, request_move
 from mentora.finding.models import (
@@ -111,7 +110,7 @@ def request_create(
     mentor_enrollment, _ = enrollments_lock_for_pairing(
         program=program, mentor=mentor, mentee=mentee
     )
-    require(MENTOR_PAGE, finding_roles(program=program, user=mentee), "request")
+    MENTOR_PAGE.require(finding_roles(program=program, user=mentee), "request")
     if mentor_enrollment is None:
         raise ValidationError(
             {"mentor": f"{mentor.display_name} is not an enrolled {mentor_word} of {program}."}
@@ -266,7 +265,7 @@ def request_accept(
     acceptance that fills the mentor, their other pending requests are declined as full; when the
     mentee then has all the mentors the program allows, their other requests are withdrawn.
     """
-    require(REQUEST, request_roles(request=request, user=by), "accept")
+    REQUEST.require(request_roles(request=request, user=by), "accept")
     program = request.program
     moment = now or timezone.now()
     mentor, mentee = request.mentor, request.mentee
@@ -332,7 +331,7 @@ def request_decline(
     *, request: MentorRequest, by: User, reason: str = "", now: datetime.datetime | None = None
 ) -> MentorRequest:
     """The mentor declines, with an optional reason; the mentee gets a kind message."""
-    require(REQUEST, request_roles(request=request, user=by), "decline")
+    REQUEST.require(request_roles(request=request, user=by), "decline")
     reason = clean_text(
         reason, field="reason", label="The reason", required=False, limit=MESSAGE_MAX
     )
@@ -367,7 +366,7 @@ def request_withdraw(
     *, request: MentorRequest, by: User, now: datetime.datetime | None = None
 ) -> MentorRequest:
     """The mentee withdraws their own open request; the mentor is told."""
-    require(REQUEST, request_roles(request=request, user=by), "withdraw")
+    REQUEST.require(request_roles(request=request, user=by), "withdraw")
     locked = _open(request)
     withdrawn = request_move(
         request_id=locked.pk,
@@ -393,7 +392,7 @@ def request_message_add(
 ) -> RequestMessage:
     """A message on an open request: the mentor asks for more information, either side replies."""
     roles = request_roles(request=request, user=by)
-    require(REQUEST, roles, "message")
+    REQUEST.require(roles, "message")
     text = clean_text(text, field="text", label="The message", required=True, limit=MESSAGE_MAX)
     locked = (
         MentorRequest.objects.select_for_update(of=("self",))

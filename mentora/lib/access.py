@@ -49,6 +49,13 @@ class Capabilities:
     def allows(self, roles: Iterable[str], capability: str) -> bool:
         return bool(self.roles_for(capability).intersection(roles))
 
+    def require(self, roles: Iterable[str], to: str) -> None:
+        """For services: refuse (PermissionDenied, with the table's reason) roles without `to`."""
+        if not self.allows(roles, to):
+            raise PermissionDenied(
+                self.refusals.get(to, f"You may not do this with this {self.noun}.")
+            )
+
     def grant[T](self, obj: T | None, *, roles: Iterable[str], to: str) -> Access[T]:
         """The access, or 404 (no object, or no role at all) or 403 (a role without `to`)."""
         given = frozenset(roles)

@@ -5,19 +5,16 @@ Every app keeps its endpoints in an `api/` package (`serializers.py`, `views.py`
 views derive from `ApiView` or `ListApiView`. Reads go through the app's access functions and
 selectors, writes through its services; a service's `ValidationError` becomes a 400 with the
 service's messages keyed by field, `PermissionDenied` a 403 and `Http404` a 404, here and nowhere
-else.
+else. Each operation documents those answers with `mentora.lib.api_responses`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, generics, serializers
 from rest_framework.fields import get_error_detail
 from rest_framework.request import Request
@@ -92,31 +89,3 @@ class ApiView[M: Model](generics.GenericAPIView[M]):
 
 class ListApiView[M: Model](ApiView[M], generics.ListAPIView[M]):
     """A paginated list of what a selector lets the person see."""
-
-
-class ErrorSerializer(serializers.Serializer[Any]):
-    """A refusal (401, 403, 404) with its reason."""
-
-    detail = serializers.CharField()
-
-
-FIELD_ERRORS = OpenApiResponse(
-    OpenApiTypes.OBJECT,
-    description="Refused input: each field named (or non_field_errors) with its messages.",
-)
-REFUSALS: dict[int | tuple[int, str], OpenApiResponse] = {
-    401: OpenApiResponse(ErrorSerializer, description="Not signed in."),
-    403: OpenApiResponse(ErrorSerializer, description="Your role may not do this."),
-    404: OpenApiResponse(
-        ErrorSerializer,
-        description="No such object, or not yours to see (outsiders learn nothing).",
-    ),
-}
-
-
-def documented(
-    success: Mapping[int | tuple[int, str], Any], *, bad_input: bool = True
-) -> dict[int | tuple[int, str], Any]:
-    """An operation's real responses for drf-spectacular: its success, 400 naming each field when
-    it takes input, and the refusals (401, 403, 404)."""
-    return {**success, **({400: FIELD_ERRORS} if bad_input else {}), **REFUSALS}

@@ -11,16 +11,13 @@ roles functions and tables (`require`), so every door gets the same answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
-
-from mentora.lib.access import Access, Capabilities, capabilities
+from mentora.lib.access import Access, capabilities
 from mentora.lib.lifecycle import SYSTEM
 from mentora.matching.models import MatchRun, Pin, Proposal
+from mentora.programs.access import manages_program
 from mentora.programs.models import Program
-from mentora.programs.selectors import user_manages_program
 
 if TYPE_CHECKING:
     from mentora.accounts.models import User
@@ -53,7 +50,7 @@ def matching_roles(*, program: Program, user: User | None) -> frozenset[str]:
     """The person's roles toward the program's matching: manager, or none (a job: the system)."""
     if user is None:
         return JOB_ROLES
-    if user_manages_program(user=user, program=program):
+    if manages_program(user=user, program=program):
         return frozenset({MANAGER})
     return frozenset()
 
@@ -71,14 +68,6 @@ def proposal_roles(*, proposal: Proposal, user: User | None) -> frozenset[str]:
 def pin_roles(*, pin: Pin, user: User | None) -> frozenset[str]:
     """The person's roles toward a pin (those toward its program's matching)."""
     return matching_roles(program=pin.program, user=user)
-
-
-def require(table: Capabilities, roles: Iterable[str], to: str) -> None:
-    """A service's own check: PermissionDenied, with the table's refusal, unless a role may `to`."""
-    if not table.allows(roles, to):
-        raise PermissionDenied(
-            table.refusals.get(to, f"You may not do this with this {table.noun}.")
-        )
 
 
 def access_matching(*, user: User, program_id: int, to: str = "view") -> Access[Program]:

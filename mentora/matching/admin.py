@@ -7,12 +7,11 @@ lost.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin, messages
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from mentora.lib.admin import ReadOnlyAdmin
 from mentora.matching.models import (
     MatchingSettings,
     MatchRun,
@@ -22,19 +21,6 @@ from mentora.matching.models import (
     UnmatchedMentee,
 )
 from mentora.matching.recovery import match_run_recover
-
-
-class ReadOnlyAdmin[M: Model](admin.ModelAdmin[M]):
-    """Shows everything, changes nothing."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(MatchingSettings)

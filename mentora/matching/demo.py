@@ -6,7 +6,8 @@ import random
 
 from mentora.matching.models import MatchRun
 from mentora.matching.services import match_run_start
-from mentora.programs.models import OrganisationManager, Program
+from mentora.programs.models import Program
+from mentora.programs.selectors import first_manager
 
 
 def matching_demo_seed(*, program: Program, rng: random.Random) -> MatchRun | None:
@@ -18,12 +19,7 @@ def matching_demo_seed(*, program: Program, rng: random.Random) -> MatchRun | No
     del rng  # the engine is deterministic for its fixed seed
     if program.kind != Program.Kind.MENTORING or MatchRun.objects.filter(program=program).exists():
         return None
-    manager = (
-        OrganisationManager.objects.filter(organisation_id=program.organisation_id)
-        .select_related("user")
-        .order_by("pk")
-        .first()
-    )
+    manager = first_manager(organisation=program.organisation)
     if manager is None:
         return None
-    return match_run_start(program=program, started_by=manager.user, background=False)
+    return match_run_start(program=program, started_by=manager, background=False)

@@ -23,7 +23,7 @@ from mentora.engine.api import MatchResult
 from mentora.engine.explain import Explanation
 from mentora.engine.records import EngineInputError
 from mentora.lib.forms import error_text
-from mentora.matching.access import MATCH_RUN, require, run_roles
+from mentora.matching.access import MATCH_RUN, run_roles
 from mentora.matching.heartbeat import Heartbeat, beat_every
 from mentora.matching.lifecycle import match_run_move, match_run_moving
 from mentora.matching.models import ERROR_MAX, REASON_MAX, MatchRun, Proposal, UnmatchedMentee
@@ -272,7 +272,7 @@ def match_run_publish_execute(*, run_id: int, published_by_id: int) -> None:
         run = MatchRun.objects.select_related("program").get(pk=run_id)
         published_by = User.objects.get(pk=published_by_id)
         try:
-            require(MATCH_RUN, run_roles(run=run, user=published_by), "publish")
+            MATCH_RUN.require(run_roles(run=run, user=published_by), "publish")
             publish_draft(run_id=run_id, published_by=published_by, as_worker=True)
         except (ValidationError, PermissionDenied) as error:
             reason = " ".join(getattr(error, "messages", [str(error)]))[:ERROR_MAX]

@@ -21,15 +21,6 @@ from mentora.programs.models import Program
 DIFF_LIMIT = 50
 
 
-def runs_managed_by(*, user: User) -> QuerySet[MatchRun]:
-    """Runs of the programs the person manages (agrees with `access.run_roles`)."""
-    if not user.is_authenticated:
-        return MatchRun.objects.none()
-    return MatchRun.objects.filter(program__organisation__managers__user=user).select_related(
-        "program", "program__organisation", "started_by__profile", "published_by__profile"
-    )
-
-
 def runs_of_program(*, program: Program) -> QuerySet[MatchRun]:
     return (
         MatchRun.objects.filter(program=program)

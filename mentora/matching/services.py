@@ -24,7 +24,6 @@ from mentora.matching.access import (
     PROPOSAL,
     matching_roles,
     proposal_roles,
-    require,
     run_roles,
 )
 from mentora.matching.execution import factors_json, match_run_execute
@@ -106,7 +105,7 @@ def matching_settings_save(
     top_k: int | None = None,
 ) -> MatchingSettings:
     """Save the program's factor weights, mode and top-k for its next match runs."""
-    require(MATCHING, matching_roles(program=program, user=updated_by), "configure")
+    MATCHING.require(matching_roles(program=program, user=updated_by), "configure")
     settings, _ = MatchingSettings.objects.select_for_update().get_or_create(program=program)
     if weights is not None:
         settings.weights = clean_weights(weights)
@@ -133,7 +132,7 @@ def match_run_start(
 
     With `background=False` the run executes at once in this process (the demo uses it).
     """
-    require(MATCHING, matching_roles(program=program, user=started_by), "start")
+    MATCHING.require(matching_roles(program=program, user=started_by), "start")
     if program.state == Program.State.CLOSED:
         raise ValidationError("This program is closed: it takes no new relationships.")
     # One run at a time per program: lock the program row, then look for a run in progress.
@@ -178,7 +177,7 @@ def match_run_start(
 
 
 def _draft_run_for_update(*, run: MatchRun, user: User, to: str) -> MatchRun:
-    require(MATCH_RUN, run_roles(run=run, user=user), to)
+    MATCH_RUN.require(run_roles(run=run, user=user), to)
     locked = (
         MatchRun.objects.select_for_update(of=("self",)).select_related("program").get(pk=run.pk)
     )
@@ -211,7 +210,7 @@ def _require_enrolled_pair(*, program: Program, mentee: User, mentor: User) -> N
 @transaction.atomic
 def match_pin_set(*, program: Program, mentee: User, mentor: User, kind: str, set_by: User) -> Pin:
     """Pin a pair (always pair them) or forbid it (never) in this program's match runs."""
-    require(MATCHING, matching_roles(program=program, user=set_by), "pin")
+    MATCHING.require(matching_roles(program=program, user=set_by), "pin")
     if kind not in Pin.Kind.values:
         raise ValidationError({"kind": f"Unknown kind {kind!r}: use pin or forbid."})
     if mentee.pk == mentor.pk:
@@ -270,7 +269,7 @@ def match_pin_set(*, program: Program, mentee: User, mentor: User, kind: str, se
 @transaction.atomic
 def match_pin_clear(*, program: Program, mentee: User, mentor: User, cleared_by: User) -> None:
     """Remove a pin or a ban on a pair; later runs treat the pair like any other."""
-    require(MATCHING, matching_roles(program=program, user=cleared_by), "pin")
+    MATCHING.require(matching_roles(program=program, user=cleared_by), "pin")
     Pin.objects.filter(program=program, mentee=mentee, mentor=mentor).delete()
     Proposal.objects.filter(
         run__program=program, run__status=MatchRun.Status.DRAFT, mentee=mentee, mentor=mentor
@@ -294,7 +293,7 @@ def proposal_move(
     The new mentor must be allowed for the mentee and have room left in this draft. With `pin`
     the new pair is also pinned, so later runs keep it.
     """
-    require(PROPOSAL, proposal_roles(proposal=proposal, user=moved_by), "move")
+    PROPOSAL.require(proposal_roles(proposal=proposal, user=moved_by), "move")
     run = _draft_run_for_update(run=proposal.run, user=moved_by, to="review")
     program = run.program
     mentee_id = str(proposal.mentee_id)
@@ -383,7 +382,7 @@ def match_run_publish(*, run: MatchRun, published_by: User) -> MatchRun:
     pair. A large draft becomes "publishing" and the worker publishes it; if that fails (or the
     worker is lost), the run is a draft again with the reason in `error`.
     """
-    require(MATCH_RUN, run_roles(run=run, user=published_by), "publish")
+    MATCH_RUN.require(run_roles(run=run, user=published_by), "publish")
     match_run_recover(run_id=run.pk)
     with transaction.atomic():
         locked = MatchRun.objects.select_for_update(of=("self",)).get(pk=run.pk)

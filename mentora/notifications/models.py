@@ -43,7 +43,8 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} (to {self.recipient})"
+        # Never the title: it quotes what people wrote (a goal, a question, a resource's name).
+        return f"Notification {self.pk} to user {self.recipient_id}"
 
     @property
     def is_read(self) -> bool:

@@ -41,7 +41,10 @@ class ProfileForm(forms.ModelForm[Profile]):
     manager_email = forms.EmailField(
         required=False,
         label="Your manager's email",
-        help_text="Optional. Matching never pairs you with your own manager.",
+        help_text=(
+            "Optional: someone who shares an organisation or a program with you. Matching never "
+            "pairs you with your own manager."
+        ),
     )
 
     class Meta:

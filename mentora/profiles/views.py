@@ -1,54 +1,20 @@
-"""Profile pages: editing one's own profile and self-identification. Another person's profile page
-is a programs page (who may see whom is a programs rule)."""
+"""Profile pages that need no organisation rule: one's self-identification and one's own photo.
+Editing one's profile (whose manager must share an organisation or a program with the person)
+and another person's profile page are programs pages (`mentora.programs.views.profiles`)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from mentora.accounts.http import AuthenticatedHttpRequest
-from mentora.accounts.models import User
 from mentora.lib.files import serve_private_file
-from mentora.lib.forms import attach_errors
-from mentora.profiles.forms import DemographicsForm, ProfileForm
+from mentora.profiles.forms import DemographicsForm
 from mentora.profiles.models import DemographicIdentity, Profile
-from mentora.profiles.services import demographics_update, profile_update
-
-
-@login_required
-def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The signed-in person edits their own profile (never anyone else's: there is no id here)."""
-    user = request.user
-    profile = Profile.objects.filter(user=user).first()
-    initial = {"manager_email": profile.manager.email if profile and profile.manager else ""}
-    form = ProfileForm(
-        request.POST or None, request.FILES or None, instance=profile, initial=initial
-    )
-    if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "manager_email"}
-        manager_email = form.cleaned_data.get("manager_email")
-        fields["manager"] = (
-            User.objects.filter(email__iexact=manager_email).first() if manager_email else None
-        )
-        if manager_email and fields["manager"] is None:
-            form.add_error("manager_email", "Nobody with that email uses Mentora yet.")
-        else:
-            try:
-                profile_update(user=user, editor=user, **fields)
-            except ValidationError as error:
-                attach_errors(error, form)
-            else:
-                messages.success(request, "Your profile is saved.")
-                return redirect("profiles:edit")
-    return render(
-        request,
-        "profiles/profile_edit.html",
-        {"nav_section": "profile", "form": form, "profile": profile},
-    )
+from mentora.profiles.services import demographics_update
 
 
 @login_required

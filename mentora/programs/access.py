@@ -115,11 +115,12 @@ INVITATION_CAPABILITIES = capabilities(
 def require(
     table: Capabilities, *, roles: Iterable[str], to: str, refusal: str | None = None
 ) -> None:
-    """For services: refuse (PermissionDenied) a person whose roles lack the capability `to`."""
-    if not table.allows(roles, to):
-        raise PermissionDenied(
-            refusal or table.refusals.get(to, f"You may not do this with this {table.noun}.")
-        )
+    """For services: refuse (PermissionDenied) a person whose roles lack the capability `to`,
+    with `refusal` instead of the table's reason when given."""
+    if refusal is None:
+        table.require(roles, to)
+    elif not table.allows(roles, to):
+        raise PermissionDenied(refusal)
 
 
 def with_staff(roles: Iterable[str], user: Person) -> frozenset[str]:

@@ -16,6 +16,7 @@ from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 
 from mentora.accounts.models import User
+from mentora.lib.admin import ReadOnlyAdmin
 from mentora.lib.forms import error_text
 from mentora.programs.models import (
     Answer,
@@ -243,19 +244,6 @@ class ProgramAdmin(admin.ModelAdmin[Program]):
         self._move(request, queryset, Program.State.DRAFT)
 
 
-class ReadOnlyAdmin[M: Any](admin.ModelAdmin[M]):
-    """A record of what happened: listed and read, never written here."""
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
 @admin.register(ProgramStateChange)
 class ProgramStateChangeAdmin(ReadOnlyAdmin[ProgramStateChange]):
     list_display = ["program", "from_state", "to_state", "changed_by", "changed_at"]
@@ -270,9 +258,16 @@ class QuestionAdmin(admin.ModelAdmin[Question]):
 
 
 class AnswerInline(admin.TabularInline[Answer, Enrollment]):
+    """The questionnaire's answers: only the person enrolled changes them (through the service
+    that checks each answer against its question)."""
+
     model = Answer
     extra = 0
-    raw_id_fields = ["question"]
+    can_delete = False
+    fields = readonly_fields = ("question", "value")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 class EnrollmentEventInline(admin.TabularInline[EnrollmentEvent, Enrollment]):
@@ -341,15 +336,18 @@ class EnrollmentEventAdmin(ReadOnlyAdmin[EnrollmentEvent]):
 
 
 @admin.register(Answer)
-class AnswerAdmin(admin.ModelAdmin[Answer]):
+class AnswerAdmin(ReadOnlyAdmin[Answer]):
+    """Only the person enrolled changes their answers (`enrollment_answers_update`)."""
+
     list_display = ["enrollment", "question", "value"]
-    raw_id_fields = ["enrollment", "question"]
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin[Invitation]):
+class InvitationAdmin(ReadOnlyAdmin[Invitation]):
+    """Managers invite through `invitation_create` (which checks the address and sends it); the
+    person accepts through the invitation's page. Staff may delete one to revoke it."""
+
+    deletable = True
     list_display = ["email", "organisation", "program", "role", "created_at", "accepted_at"]
     list_filter = ["role"]
     search_fields = ["email"]
-    readonly_fields = ["token", "accepted_at", "accepted_by"]
-    raw_id_fields = ["invited_by", "accepted_by"]

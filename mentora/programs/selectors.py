@@ -13,10 +13,10 @@ from allauth.account.models import EmailAddress
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from mentora.accounts.models import User
 from mentora.profiles.models import Profile
 from mentora.programs.access import (
     email_domain,
-    manages_program,
     signed_in,
     verified_domains,
     verified_login_email,
@@ -33,15 +33,7 @@ from mentora.programs.models import (
 )
 
 if TYPE_CHECKING:
-    from mentora.accounts.models import User
     from mentora.programs.access import Person
-
-
-def user_manages_program(*, user: Person, program: Program) -> bool:
-    """Whether the person is a program manager of the program's organisation.
-
-    A thin alias of `mentora.programs.access.manages_program`, kept for the other apps."""
-    return manages_program(user=user, program=program)
 
 
 # --- Organisations --------------------------------------------------------------------------------
@@ -126,6 +118,64 @@ def member_emails(*, organisation_id: int, emails: set[str]) -> set[str]:
         if email_domain(address) in domains
     }
     return explicit | by_domain
+
+
+def organisations_of_member(*, user: Person) -> QuerySet[Organisation]:
+    """The organisations a person belongs to: explicitly, or through a verified address in one of
+    their verified domains (agrees with `access.is_member`)."""
+    person = signed_in(user)
+    if person is None:
+        return Organisation.objects.none()
+    domains = {
+        email_domain(address)
+        for address in EmailAddress.objects.filter(user=person, verified=True).values_list(
+            "email", flat=True
+        )
+    }
+    return Organisation.objects.filter(
+        Q(pk__in=OrganisationMembership.objects.filter(user=person).values("organisation_id"))
+        | Q(
+            pk__in=OrganisationDomain.objects.filter(
+                domain__in=domains, verified_at__isnull=False
+            ).values("organisation_id")
+        )
+    )
+
+
+def people_sharing_with(*, user: User) -> QuerySet[User]:
+    """People who share an organisation (both members) or a program (enrolled in it, in any role
+    or status, or managing it) with the person, the person aside: those they may name (as their
+    manager) without learning anything about anyone else's account."""
+    organisations = organisations_of_member(user=user).values("pk")
+    by_domain = Q()
+    for domain in OrganisationDomain.objects.filter(
+        organisation__in=organisations, verified_at__isnull=False
+    ).values_list("domain", flat=True):
+        by_domain |= Q(email__iendswith=f"@{domain}")
+    members_by_domain = (
+        EmailAddress.objects.filter(by_domain, verified=True).values("user_id")
+        if by_domain
+        else EmailAddress.objects.none().values("user_id")
+    )
+    # A program is shared by the people enrolled in it and its organisation's managers.
+    programs = Program.objects.filter(
+        Q(pk__in=Enrollment.objects.filter(user=user).values("program_id"))
+        | Q(organisation__in=OrganisationManager.objects.filter(user=user).values("organisation"))
+    ).values("pk")
+    return User.objects.filter(
+        Q(
+            pk__in=OrganisationMembership.objects.filter(organisation__in=organisations).values(
+                "user_id"
+            )
+        )
+        | Q(pk__in=members_by_domain)
+        | Q(pk__in=Enrollment.objects.filter(program__in=programs).values("user_id"))
+        | Q(
+            pk__in=OrganisationManager.objects.filter(organisation__programs__in=programs).values(
+                "user_id"
+            )
+        )
+    ).exclude(pk=user.pk)
 
 
 def first_manager(*, organisation: Organisation) -> User | None:

@@ -15,7 +15,7 @@ urlpatterns = [
         name="withdraw",
     ),
     path("invitations/<str:token>/", participant.invitation, name="invitation"),
-    # Another person's profile (one's own is edited under /profile/, in the profiles app).
+    # Another person's profile (one's own is edited under /profile/: profile_urls.py).
     path("profile/<int:profile_id>/", profiles.profile_detail, name="profile"),
     path("profile/<int:profile_id>/photo/", profiles.profile_photo, name="profile_photo"),
     path("manage/", manage.manage, name="manage"),

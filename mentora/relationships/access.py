@@ -24,7 +24,7 @@ from django.db.models import Model, QuerySet
 
 from mentora.lib.access import Access, capabilities
 from mentora.lib.wording import MENTEE, MENTOR
-from mentora.programs.selectors import user_manages_program
+from mentora.programs.access import manages_program
 from mentora.relationships.models import (
     Goal,
     Meeting,
@@ -60,7 +60,7 @@ __all__ = [
     "require_relationship",
 ]
 
-# The program's managers (their single definition is `programs.selectors.user_manages_program`).
+# The program's managers (their single definition is `programs.access.manages_program`).
 MANAGER = "manager"
 # The author of a private note.
 AUTHOR = "author"
@@ -114,7 +114,7 @@ def relationship_roles(
         roles.add(MENTOR)
     if relationship.mentee_id == user.pk:
         roles.add(MENTEE)
-    if user_manages_program(user=user, program=relationship.program):
+    if manages_program(user=user, program=relationship.program):
         roles.add(MANAGER)
     return frozenset(roles)
 

@@ -1,12 +1,20 @@
-"""Admin for relationships. Private notes are deliberately not registered: nobody but their
-author may read them, not even staff. Content the two people share is shown read-only."""
+"""Admin for relationships: what site staff may see of a pair is metadata (who, when, stage,
+counts), never what the two people wrote to each other. Private notes are not registered at all:
+nobody but their author may read them, not even staff.
+
+Every row here is written by the relationships services (the stage only by the lifecycle's
+writer, which records an event): the admin adds and changes none of it. Staff may delete what
+the two people wrote when it breaks the rules; the records of the lifecycle (events, agreements,
+meetings, separation proposals, new terms, health signals) are not deleted here.
+"""
 
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db import models
+from django.db.models import Model
 from django.http import HttpRequest
 
+from mentora.lib.admin import MetadataAdmin, ReadOnlyAdmin
 from mentora.relationships.models import (
     Acknowledgment,
     Agreement,
@@ -32,9 +40,12 @@ class EventInline(admin.TabularInline[RelationshipEvent, Relationship]):
     can_delete = False
     fields = readonly_fields = ("created_at", "actor", "from_stage", "to_stage")
 
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
 
 @admin.register(Relationship)
-class RelationshipAdmin(admin.ModelAdmin[Relationship]):
+class RelationshipAdmin(MetadataAdmin[Relationship]):
     list_display = [
         "__str__",
         "program",
@@ -70,92 +81,36 @@ class RelationshipAdmin(admin.ModelAdmin[Relationship]):
         return False
 
 
-@admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin[Agreement]):
-    list_display = ["relationship", "version", "mentor_confirmed_at", "mentee_confirmed_at"]
-    fields = readonly_fields = (
-        "relationship",
-        "version",
-        "mentor_confirmed_at",
-        "mentee_confirmed_at",
-        "updated_at",
-    )
-
-
-@admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin[Meeting]):
-    list_display = ["relationship", "starts_at", "duration_minutes", "status", "sequence"]
-    list_filter = ["status"]
-    # Shared notes and agenda stay between the two people; private notes have no admin at all.
-    fields = readonly_fields = (
-        "relationship",
-        "starts_at",
-        "duration_minutes",
-        "status",
-        "sequence",
-        "uid",
-    )
-
-
-@admin.register(HealthSignal)
-class HealthSignalAdmin(admin.ModelAdmin[HealthSignal]):
-    list_display = ["relationship", "kind", "key", "sent_at", "recipients"]
-    list_filter = ["kind"]
-    readonly_fields = ["relationship", "kind", "key", "sent_at", "recipients"]
-
-
-class ReadOnlyAdmin[M: models.Model](admin.ModelAdmin[M]):
-    """Staff see that something exists and when, never edit it: writes go through services."""
-
-    actions = None  # the action checkboxes would label each row with its text
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-
-# What the two people write to each other (goal descriptions, questions, lessons, reflections)
-# stays out of the admin, like it stays out of the managers' pages: only metadata is shown.
+# The records of the lifecycle: what happened and when, never what was written.
 
 
 @admin.register(RelationshipEvent)
 class RelationshipEventAdmin(ReadOnlyAdmin[RelationshipEvent]):
+    # The note (a reason to end, a manager's decision) is the two people's, like the timeline's.
     list_display = ["relationship", "from_stage", "to_stage", "actor", "created_at"]
     list_filter = ["to_stage"]
-    fields = ("relationship", "from_stage", "to_stage", "actor", "created_at", "note")
+    fields = ("relationship", "from_stage", "to_stage", "actor", "created_at")
 
 
-@admin.register(Goal)
-class GoalAdmin(ReadOnlyAdmin[Goal]):
-    list_display = ["relationship", "owner", "due_on", "progress", "met_at"]
-    fields = ("relationship", "owner", "due_on", "progress", "met_at", "created_at", "updated_at")
+@admin.register(Agreement)
+class AgreementAdmin(ReadOnlyAdmin[Agreement]):
+    list_display = ["relationship", "version", "mentor_confirmed_at", "mentee_confirmed_at"]
+    fields = ("relationship", "version", "mentor_confirmed_at", "mentee_confirmed_at", "updated_at")
 
 
-@admin.register(Question)
-class QuestionAdmin(ReadOnlyAdmin[Question]):
-    list_display = ["relationship", "asked_by", "created_at"]
-    fields = ("relationship", "asked_by", "created_at")
+@admin.register(Meeting)
+class MeetingAdmin(ReadOnlyAdmin[Meeting]):
+    list_display = ["relationship", "starts_at", "duration_minutes", "status", "sequence"]
+    list_filter = ["status"]
+    # Place, agenda and shared notes stay between the two people.
+    fields = ("relationship", "starts_at", "duration_minutes", "status", "sequence", "uid")
 
 
-@admin.register(Lesson)
-class LessonAdmin(ReadOnlyAdmin[Lesson]):
-    list_display = ["relationship", "author", "kind", "created_at"]
+@admin.register(HealthSignal)
+class HealthSignalAdmin(ReadOnlyAdmin[HealthSignal]):
+    list_display = ["relationship", "kind", "key", "sent_at", "recipients"]
     list_filter = ["kind"]
-    fields = ("relationship", "author", "kind", "created_at")
-
-
-@admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin[Resource]):
-    """Shared links and files: staff may remove one that breaks the rules."""
-
-    list_display = ["title", "relationship", "added_by", "size", "created_at"]
-    # The file itself is never linked here: it is served only to the two people.
-    fields = readonly_fields = ("relationship", "added_by", "title", "url", "original_name", "size")
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
+    fields = ("relationship", "kind", "key", "sent_at", "recipients")
 
 
 @admin.register(SeparationProposal)
@@ -171,30 +126,72 @@ class RedefinitionTermsAdmin(ReadOnlyAdmin[RedefinitionTerms]):
     fields = ("relationship", "relation", "check_in_frequency", "set_by", "updated_at")
 
 
-@admin.register(Acknowledgment)
-class AcknowledgmentAdmin(admin.ModelAdmin[Acknowledgment]):
-    """A thank-you meant to be public: staff can read it to moderate it, not rewrite it."""
+# What the two people wrote to each other: that it exists, by whom and when. Staff may delete
+# something that breaks the rules, without reading it here.
 
-    list_display = ["relationship", "created_at", "made_public_at"]
-    fields = readonly_fields = ("relationship", "text", "created_at", "made_public_at")
 
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
+class ContentAdmin[M: Model](ReadOnlyAdmin[M]):
+    deletable = True
+
+
+@admin.register(Goal)
+class GoalAdmin(ContentAdmin[Goal]):
+    list_display = ["__str__", "relationship", "owner", "due_on", "progress", "met_at"]
+    fields = ("relationship", "owner", "due_on", "progress", "met_at", "created_at", "updated_at")
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(ReadOnlyAdmin[Milestone]):
-    list_display = ["goal_id", "due_on", "done_at"]
+class MilestoneAdmin(ContentAdmin[Milestone]):
+    list_display = ["__str__", "goal", "due_on", "done_at"]
     fields = ("goal", "due_on", "done_at")
 
 
+@admin.register(Question)
+class QuestionAdmin(ContentAdmin[Question]):
+    list_display = ["__str__", "relationship", "asked_by", "created_at"]
+    fields = ("relationship", "asked_by", "created_at")
+
+
 @admin.register(Reply)
-class ReplyAdmin(ReadOnlyAdmin[Reply]):
-    list_display = ["question_id", "author", "created_at"]
+class ReplyAdmin(ContentAdmin[Reply]):
+    list_display = ["__str__", "question", "author", "created_at"]
     fields = ("question", "author", "created_at")
 
 
+@admin.register(Lesson)
+class LessonAdmin(ContentAdmin[Lesson]):
+    list_display = ["__str__", "relationship", "author", "kind", "created_at"]
+    list_filter = ["kind"]
+    fields = ("relationship", "author", "kind", "goal", "created_at")
+
+
+@admin.register(Resource)
+class ResourceAdmin(ContentAdmin[Resource]):
+    """Shared links and files: that one exists, who added it, how large; never its title, its
+    address or its file (the file is served only to the two people)."""
+
+    list_display = ["__str__", "relationship", "added_by", "size", "created_at"]
+    fields = ("relationship", "added_by", "size", "created_at")
+
+
 @admin.register(ClosingReflection)
-class ClosingReflectionAdmin(ReadOnlyAdmin[ClosingReflection]):
-    list_display = ["relationship", "author", "updated_at"]
+class ClosingReflectionAdmin(ContentAdmin[ClosingReflection]):
+    list_display = ["__str__", "relationship", "author", "updated_at"]
     fields = ("relationship", "author", "updated_at")
+
+
+@admin.register(Acknowledgment)
+class AcknowledgmentAdmin(ReadOnlyAdmin[Acknowledgment]):
+    """A thank-you is the mentee's to the mentor until the mentor makes it public on their
+    profile; staff may read a public one (to moderate it and delete it), never a private one."""
+
+    deletable = True
+    list_display = ["__str__", "relationship", "created_at", "made_public_at"]
+    fields = ("relationship", "public_text", "created_at", "made_public_at")
+    readonly_fields = ("public_text",)
+
+    @admin.display(description="text")
+    def public_text(self, acknowledgment: Acknowledgment) -> str:
+        if not acknowledgment.is_public:
+            return "(private between the two people until the mentor makes it public)"
+        return acknowledgment.text

@@ -14,7 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mentora.accounts.models import User
-from mentora.programs.models import Enrollment, OrganisationManager, Program
+from mentora.programs.models import Enrollment, Program
+from mentora.programs.selectors import first_manager
 from mentora.relationships import services
 from mentora.relationships.models import Relationship, Stage
 
@@ -313,12 +314,7 @@ def _backdate(rng: random.Random, program: Program, relationships: list[Relation
 
 def relationships_demo_seed(*, program: Program, rng: random.Random) -> list[Relationship]:
     """Pair active mentors and mentees of the program and walk each pair to a stage of the plan."""
-    manager = (
-        OrganisationManager.objects.filter(organisation_id=program.organisation_id)
-        .select_related("user")
-        .order_by("pk")
-        .first()
-    )
+    manager = first_manager(organisation=program.organisation)
     if manager is None:
         return []
     mentors = _sorted_users(program, Enrollment.Role.MENTOR)
@@ -331,7 +327,7 @@ def relationships_demo_seed(*, program: Program, rng: random.Random) -> list[Rel
                 program=program,
                 mentor=mentor,
                 mentee=mentee,
-                created_by=manager.user,
+                created_by=manager,
                 origin=Relationship.Origin.MANAGER_PAIR,
                 needs_acceptance=stage == Stage.PENDING_ACCEPTANCE,
             )

@@ -240,11 +240,18 @@ class ReplyForm(forms.Form):
     )
 
 
+class GoalChoiceField(forms.ModelChoiceField[Goal]):
+    """Goals by their titles (a goal's `__str__` names the row, for pages that may not read it)."""
+
+    def label_from_instance(self, obj: Goal) -> str:
+        return obj.title
+
+
 class LessonForm(forms.Form):
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), max_length=limit_of(Lesson, "text")
     )
-    goal = forms.ModelChoiceField(queryset=Goal.objects.none(), required=False, label="For goal")
+    goal = GoalChoiceField(queryset=Goal.objects.none(), required=False, label="For goal")
 
     def __init__(self, *args: Any, goals: Any, label: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentora.notifications.services import notify
-from mentora.programs.models import OrganisationManager
+from mentora.programs.selectors import organisation_managers
 from mentora.relationships.models import (
     CHECK_IN_DAYS,
     DEFAULT_INACTIVITY_DAYS,
@@ -35,11 +35,9 @@ WATCHED_STAGES = (Stage.INITIATION, Stage.CULTIVATION, Stage.SEPARATION)
 
 
 def _managers(relationship: Relationship) -> list[User]:
+    """The program's managers, to alert them."""
     return [
-        row.user
-        for row in OrganisationManager.objects.filter(
-            organisation_id=relationship.program.organisation_id
-        ).select_related("user")
+        row.user for row in organisation_managers(organisation=relationship.program.organisation)
     ]
 
 

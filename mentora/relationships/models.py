@@ -198,7 +198,9 @@ class Goal(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        # Names the row, never its text: the admin (lists, delete pages, history) and logs show
+        # it to people who may not read what the two wrote. The same for every content model.
+        return f"Goal {self.pk} of relationship {self.relationship_id}"
 
     @property
     def is_met(self) -> bool:
@@ -215,7 +217,7 @@ class Milestone(models.Model):
         ordering = ["due_on", "pk"]
 
     def __str__(self) -> str:
-        return self.title
+        return f"Milestone {self.pk} of goal {self.goal_id}"
 
 
 class Meeting(models.Model):
@@ -298,7 +300,7 @@ class Question(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return self.text[:60]
+        return f"Question {self.pk} of relationship {self.relationship_id}"
 
 
 class Reply(models.Model):
@@ -314,7 +316,7 @@ class Reply(models.Model):
         verbose_name_plural = "replies"
 
     def __str__(self) -> str:
-        return self.text[:60]
+        return f"Reply {self.pk} to question {self.question_id}"
 
 
 class Lesson(models.Model):
@@ -335,7 +337,7 @@ class Lesson(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return self.text[:60]
+        return f"Lesson {self.pk} of relationship {self.relationship_id}"
 
 
 class Resource(models.Model):
@@ -366,7 +368,7 @@ class Resource(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return f"Resource {self.pk} of relationship {self.relationship_id}"
 
     @property
     def download_name(self) -> str:

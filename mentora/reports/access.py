@@ -5,7 +5,7 @@ its data: its managers, and nobody else (an outsider gets a 404 and learns nothi
 loads the program and checks them against the table below; pages, the REST API and the export
 service ask them, so every door gives the same answer. A person's own progress needs no check:
 it only ever reads the signed-in person's own data. "Is a manager of this program" is
-`mentora.programs.selectors.user_manages_program`, the one implementation of that rule.
+`mentora.programs.access.manages_program`, the one implementation of that rule.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from mentora.accounts.models import User
 from mentora.lib.access import Access, capabilities
+from mentora.programs.access import manages_program
 from mentora.programs.models import Program
-from mentora.programs.selectors import user_manages_program
 
 if TYPE_CHECKING:
     from typing_extensions import TypeIs
@@ -40,7 +40,7 @@ def _signed_in(user: Person | None) -> TypeIs[User]:
 
 def dashboard_roles(*, program: Program, user: Person | None) -> frozenset[str]:
     """The person's roles toward the program's reports (MANAGER, or none)."""
-    if _signed_in(user) and user_manages_program(user=user, program=program):
+    if _signed_in(user) and manages_program(user=user, program=program):
         return frozenset({MANAGER})
     return frozenset()
 

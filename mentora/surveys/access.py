@@ -19,7 +19,7 @@ The rules, in one place:
   survey is its managers' (read, change, send, see results);
 - a program's survey schedule, response rates and own surveys are its managers'.
 
-"Is a manager of this program" is `mentora.programs.selectors.user_manages_program`, the one
+"Is a manager of this program" is `mentora.programs.access.manages_program`, the one
 implementation of that rule.
 """
 
@@ -31,8 +31,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from mentora.accounts.models import User
 from mentora.lib.access import Access, capabilities
+from mentora.programs.access import manages_program
 from mentora.programs.models import Program
-from mentora.programs.selectors import user_manages_program
 from mentora.surveys.models import Anonymity, Instrument, Survey
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def response_roles(*, survey: Survey, user: Person | None) -> frozenset[str]:
     who reads a named survey's answers (NAMED_READER) but a confidential one's only in
     aggregate (MANAGER)."""
     roles = set(survey_roles(survey=survey, user=user))
-    if _signed_in(user) and user_manages_program(user=user, program=survey.program):
+    if _signed_in(user) and manages_program(user=user, program=survey.program):
         roles.add(MANAGER)
         if survey.instrument.anonymity == Anonymity.NAMED:
             roles.add(NAMED_READER)
@@ -117,14 +117,14 @@ def instrument_roles(*, instrument: Instrument, user: Person | None) -> frozense
         return frozenset()
     if instrument.program is None:
         return frozenset({READER})
-    if user_manages_program(user=user, program=instrument.program):
+    if manages_program(user=user, program=instrument.program):
         return frozenset({MANAGER})
     return frozenset()
 
 
 def program_surveys_roles(*, program: Program, user: Person | None) -> frozenset[str]:
     """The person's roles toward a program's survey settings, rates and own surveys."""
-    if _signed_in(user) and user_manages_program(user=user, program=program):
+    if _signed_in(user) and manages_program(user=user, program=program):
         return frozenset({MANAGER})
     return frozenset()
 

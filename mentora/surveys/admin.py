@@ -1,8 +1,11 @@
 """Admin for survey instruments, schedules, surveys and responses.
 
-Answers to confidential instruments are never listed next to a person: the response list shows
-no respondent, and a confidential response's page shows its answers without saying whose they
-are. Responses are read-only; answered instrument versions cannot be edited here either.
+An answer's value never shows here, nor is it searched or filtered: a confidential answer reaches
+anyone but its respondent only as a total of five people or more, and a named one only its
+program's managers. Staff see that a survey was sent and answered, and which items an answer
+covers. The response list shows no respondent, and a confidential response's page does not say
+whose it is. Responses and answers are read-only; answered instrument versions cannot be edited
+here either.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from mentora.lib.admin import MetadataAdmin, ReadOnlyAdmin
 from mentora.surveys.models import (
     Answer,
     Instrument,
@@ -85,8 +89,9 @@ class ProgramSurveyScheduleAdmin(admin.ModelAdmin[ProgramSurveySchedule]):
 
 
 @admin.register(Survey)
-class SurveyAdmin(admin.ModelAdmin[Survey]):
-    """Who was asked and whether they answered; the answers themselves are not shown here."""
+class SurveyAdmin(ReadOnlyAdmin[Survey]):
+    """Who was asked and whether they answered; the answers themselves are not shown here.
+    Surveys are sent by the schedule and by `custom_survey_send`, never written here."""
 
     list_display = [
         "instrument",
@@ -99,22 +104,20 @@ class SurveyAdmin(admin.ModelAdmin[Survey]):
     ]
     list_filter = ["occasion", "role", "instrument"]
     search_fields = ["respondent__email", "instrument__title"]
-    raw_id_fields = ["respondent", "relationship", "program", "instrument", "version"]
-    readonly_fields = ["completed_at", "reminded_at", "created_at"]
 
 
 class AnswerInline(admin.TabularInline[Answer, Response]):
     model = Answer
     extra = 0
     can_delete = False
-    fields = readonly_fields = ("item", "number", "text")
+    fields = readonly_fields = ("item",)
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin[Response]):
+class ResponseAdmin(MetadataAdmin[Response]):
     """Responses without their people: confidential answers are never listed per person."""
 
     list_display = ["pk", "instrument", "occasion", "submitted_at"]
@@ -165,15 +168,9 @@ class ItemAdmin(admin.ModelAdmin[Item]):
 
 
 @admin.register(Answer)
-class AnswerAdmin(admin.ModelAdmin[Answer]):
-    """Answers without their people, read-only."""
+class AnswerAdmin(ReadOnlyAdmin[Answer]):
+    """Which item an answer covers, without its person or its value."""
 
-    list_display = ["pk", "item", "number", "text"]
+    list_display = ["pk", "item", "response"]
     list_filter = ["item__version__instrument"]
-    fields = readonly_fields = ("item", "number", "text")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+    fields = ("item", "response")

@@ -25,7 +25,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mentora.accounts.models import User
-from mentora.programs.models import Enrollment, OrganisationManager, Program
+from mentora.programs.models import Enrollment, Program
+from mentora.programs.selectors import first_manager
 from mentora.relationships import services as relationship_services
 from mentora.relationships.demo import relationship_walk_to
 from mentora.relationships.models import Relationship, RelationshipEvent, Stage
@@ -78,12 +79,7 @@ def _sorted(program: Program, role: str) -> list[User]:
 
 def _past_cohort(*, program: Program, rng: random.Random) -> list[Relationship]:
     """Earlier relationships that went through all four stages and ended."""
-    manager = (
-        OrganisationManager.objects.filter(organisation_id=program.organisation_id)
-        .select_related("user")
-        .order_by("pk")
-        .first()
-    )
+    manager = first_manager(organisation=program.organisation)
     if manager is None:
         return []
     mentors = _sorted(program, Enrollment.Role.MENTOR)
@@ -99,9 +95,7 @@ def _past_cohort(*, program: Program, rng: random.Random) -> list[Relationship]:
         while done < count and free_mentees:
             try:
                 created.append(
-                    _completed(
-                        program=program, mentor=mentor, mentee=free_mentees[-1], by=manager.user
-                    )
+                    _completed(program=program, mentor=mentor, mentee=free_mentees[-1], by=manager)
                 )
             except ValidationError:
                 break  # no room with this mentor: the demo respects capacity like everyone else

@@ -18,7 +18,6 @@ from mentora.notifications.services import notify
 from mentora.programs.models import Enrollment, Program
 from mentora.surveys.access import (
     INSTRUMENT_CAPABILITIES,
-    MANAGER,
     PROGRAM_SURVEYS_CAPABILITIES,
     SURVEY_CAPABILITIES,
     instrument_roles,
@@ -50,11 +49,6 @@ CHOICE_VALUE_MAX = 40
 ITEMS_MAX = 40
 CHOICES_MAX = 10
 SCHEDULE_FIELDS = ("enabled", "baseline", "check_in_days", "closing", "follow_up_days", "due_days")
-
-
-def _require_manager(*, user: User, program: Program) -> None:
-    if MANAGER not in program_surveys_roles(program=program, user=user):
-        raise PermissionDenied(PROGRAM_SURVEYS_CAPABILITIES.refusals["manage"])
 
 
 def _require(*, instrument: Instrument, user: User, to: str) -> None:
@@ -249,7 +243,7 @@ def instrument_create(
     anonymity: str = Anonymity.CONFIDENTIAL,
 ) -> Instrument:
     """A program's own survey (version 1 with its items), created by one of its managers."""
-    _require_manager(user=by, program=program)
+    PROGRAM_SURVEYS_CAPABILITIES.require(program_surveys_roles(program=program, user=by), "manage")
     title, audience, anonymity = _clean_instrument_fields(
         title=title, audience=audience, anonymity=anonymity
     )
@@ -384,7 +378,7 @@ def custom_survey_send(
 @transaction.atomic
 def schedule_update(*, program: Program, by: User, **fields: Any) -> ProgramSurveySchedule:
     """Change when the program's relationships are surveyed."""
-    _require_manager(user=by, program=program)
+    PROGRAM_SURVEYS_CAPABILITIES.require(program_surveys_roles(program=program, user=by), "manage")
     unknown = set(fields) - set(SCHEDULE_FIELDS)
     if unknown:
         raise ValidationError(f"Unknown schedule settings: {', '.join(sorted(unknown))}.")

@@ -17,6 +17,7 @@ from mentora.testing import make_person
 __all__ = [
     "coach_enrolled",
     "coachee_enrolled",
+    "coaching_pair",
     "coaching_program_create",
     "coaching_relationship",
     "cultivate",
@@ -96,9 +97,14 @@ def coachee_enrolled(program: Program, person: User) -> User:
     return person
 
 
-def coaching_relationship(organisation: Organisation, manager: User, mentee: User) -> Relationship:
-    """A coaching pair in cultivation: Carla coaches the mentee, alongside their mentor."""
+def coaching_pair(organisation: Organisation, manager: User, mentee: User) -> Relationship:
+    """A new coaching pair (in initiation): Carla coaches the mentee, alongside their mentor."""
     program = coaching_program_create(organisation, manager)
     coach = coach_enrolled(program)
     coachee = coachee_enrolled(program, mentee)
-    return cultivate(pair(program, mentor=coach, mentee=coachee, by=manager))
+    return pair(program, mentor=coach, mentee=coachee, by=manager)
+
+
+def coaching_relationship(organisation: Organisation, manager: User, mentee: User) -> Relationship:
+    """A coaching pair in cultivation: Carla coaches the mentee, alongside their mentor."""
+    return cultivate(coaching_pair(organisation, manager, mentee))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from mentora.programs.services import question_create
 from mentora.testing import PASSWORD
 
 from .conftest import log_in, scan_page
@@ -29,8 +30,6 @@ def test_public_pages_pass_an_accessibility_scan(page) -> None:
 def test_participant_pages_pass_an_accessibility_scan(
     page, program, mentor, mentee, manager
 ) -> None:
-    from mentora.programs.services import question_create
-
     # A required question the mentee has not answered: home asks for it, the answers page shows it.
     question_create(
         program=program,

@@ -1,14 +1,12 @@
-"""API helpers on top of the shared personas of the root conftest."""
+"""API fixtures on top of the shared personas and API clients (`anonymous`, `api_as`) of the
+root conftest."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
-from rest_framework.test import APIClient
-
-from mentora.accounts.models import User
 
 
 @pytest.fixture(autouse=True)
@@ -17,20 +15,3 @@ def fresh_rate_limits() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def anonymous() -> APIClient:
-    return APIClient()
-
-
-@pytest.fixture
-def api_as() -> Callable[[User], APIClient]:
-    """An API client signed in (by session) as the given person."""
-
-    def client_for(user: User) -> APIClient:
-        client = APIClient()
-        client.force_login(user)
-        return client
-
-    return client_for

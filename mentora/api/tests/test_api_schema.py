@@ -195,3 +195,22 @@ def test_every_operation_keeps_its_path_method_and_id(tmp_path: Path) -> None:
     }
     missing = [tuple(entry) for entry in recorded if tuple(entry) not in now]
     assert missing == []
+
+
+def test_every_refusal_has_one_shape(tmp_path: Path) -> None:
+    """401, 403 and 404 are documented by one helper (`mentora.lib.api_responses`) everywhere,
+    as one `Refusal` with its reason; every error response says what it means."""
+    schema = _schema(tmp_path / "schema.yaml")
+    shapes: dict[str, set[str]] = {}
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            if method == "parameters":
+                continue
+            for status, response in operation["responses"].items():
+                if status in {"400", "401", "403", "404"}:
+                    content = response.get("content", {}).get("application/json", {})
+                    shape = json.dumps(content.get("schema"), sort_keys=True)
+                    shapes.setdefault(status, set()).add(shape)
+                    assert response.get("description"), (path, method, status)
+    refusal = json.dumps({"$ref": "#/components/schemas/Refusal"})
+    assert shapes["401"] == shapes["403"] == shapes["404"] == {refusal}

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
 from mentora.accounts.models import User
@@ -26,32 +24,6 @@ from mentora.finding.models import (
 from mentora.finding.pauses import PAUSE_NOTE_MAX
 from mentora.finding.recommendations import MAX_PER_PAGE, PER_PAGE
 from mentora.profiles.choices import INDUSTRIES, JOB_FUNCTIONS, MeetingFormat
-
-
-class FindingErrorSerializer(serializers.Serializer[Any]):
-    """A refusal: 401, 403 or 404, with the reason."""
-
-    detail = serializers.CharField()
-
-
-FIELD_ERRORS = OpenApiResponse(
-    OpenApiTypes.OBJECT,
-    description="Refused input: each field named (or non_field_errors) with its messages.",
-)
-REFUSALS: dict[int, Any] = {
-    401: OpenApiResponse(FindingErrorSerializer, description="Not signed in."),
-    403: OpenApiResponse(FindingErrorSerializer, description="Your role may not do this."),
-    404: OpenApiResponse(
-        FindingErrorSerializer,
-        description="No such object, or not yours to see (a request is its two people's; a "
-        "program's mentors are for its mentees).",
-    ),
-}
-
-
-def answers(success: dict[int, Any], *, bad_input: bool = True) -> dict[int, Any]:
-    """An operation's documented responses: its success, 400 when it takes input, 401/403/404."""
-    return {**success, **({400: FIELD_ERRORS} if bad_input else {}), **REFUSALS}
 
 
 class RequestPartySerializer(serializers.Serializer[User]):

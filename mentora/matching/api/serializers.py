@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
 from mentora.accounts.models import User
@@ -14,32 +12,6 @@ from mentora.matching import selectors
 from mentora.matching.models import MODE_CHOICES, MatchingSettings, MatchRun, Pin, Proposal
 from mentora.matching.models import UnmatchedMentee as UnmatchedRow
 from mentora.matching.services import TOP_K_RANGE, WEIGHT_MAX
-
-
-class MatchingErrorSerializer(serializers.Serializer[Any]):
-    """A refusal: 401, 403 or 404, with the reason."""
-
-    detail = serializers.CharField()
-
-
-FIELD_ERRORS = OpenApiResponse(
-    OpenApiTypes.OBJECT,
-    description="Refused input: each field named (or non_field_errors) with its messages.",
-)
-REFUSALS: dict[int, Any] = {
-    401: OpenApiResponse(MatchingErrorSerializer, description="Not signed in."),
-    403: OpenApiResponse(MatchingErrorSerializer, description="Your role may not do this."),
-    404: OpenApiResponse(
-        MatchingErrorSerializer,
-        description="No such object, or not yours to see (only the program's managers see "
-        "anything of its matching).",
-    ),
-}
-
-
-def answers(success: dict[int, Any], *, bad_input: bool = True) -> dict[int, Any]:
-    """An operation's documented responses: its success, 400 when it takes input, 401/403/404."""
-    return {**success, **({400: FIELD_ERRORS} if bad_input else {}), **REFUSALS}
 
 
 class MatchPersonSerializer(serializers.Serializer[User]):

@@ -7,7 +7,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.lib.api import ApiView, ListApiView, documented
+from mentora.lib.api import ApiView, ListApiView
+from mentora.lib.api_responses import reading, writing
 from mentora.notifications.access import access_notification, access_preferences
 from mentora.notifications.api.serializers import (
     NotificationFilters,
@@ -36,7 +37,7 @@ class NotificationListView(ListApiView[Notification]):
     @extend_schema(
         summary="Your own notifications, newest first",
         parameters=[NotificationFilters],
-        responses=documented({200: NotificationSerializer(many=True)}),
+        responses=reading(NotificationSerializer(many=True), bad_request=True, forbidden=True),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)
@@ -48,7 +49,7 @@ class NotificationReadView(ApiView[Notification]):
     @extend_schema(
         summary="Mark one of your notifications read",
         request=None,
-        responses=documented({200: NotificationSerializer}, bad_input=False),
+        responses=writing(NotificationSerializer, bad_request=False),
     )
     def post(self, request: Request, notification_id: int) -> Response:
         notification = access_notification(
@@ -64,7 +65,7 @@ class NotificationsReadAllView(ApiView[Notification]):
     @extend_schema(
         summary="Mark all your notifications read",
         request=None,
-        responses=documented({200: NotificationsMarkedReadSerializer}, bad_input=False),
+        responses=writing(NotificationsMarkedReadSerializer, bad_request=False),
     )
     def post(self, request: Request) -> Response:
         changed = notifications_mark_all_read(user=self.user)
@@ -77,7 +78,7 @@ class NotificationPreferencesView(ApiView[NotificationPreference]):
 
     @extend_schema(
         summary="How you want to hear about notifications beyond the app",
-        responses=documented({200: NotificationPreferenceSerializer}, bad_input=False),
+        responses=reading(NotificationPreferenceSerializer, forbidden=True),
     )
     def get(self, request: Request) -> Response:
         preference = access_preferences(user=self.user).obj
@@ -90,7 +91,7 @@ class NotificationPreferencesView(ApiView[NotificationPreference]):
             "a day listing everything new instead. `muted_kinds`: kinds never emailed."
         ),
         request=NotificationPreferenceSerializer,
-        responses=documented({200: NotificationPreferenceSerializer}),
+        responses=writing(NotificationPreferenceSerializer),
     )
     def put(self, request: Request) -> Response:
         access_preferences(user=self.user, to="change")

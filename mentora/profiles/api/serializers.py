@@ -80,7 +80,10 @@ class ProfileUpdateSerializer(serializers.ModelSerializer[Profile]):
         required=False,
         allow_blank=True,
         allow_null=True,
-        help_text="Your line manager's Mentora email; matching never pairs you with them.",
+        help_text=(
+            "Your line manager's Mentora email: someone who shares an organisation or a program "
+            "with you. Matching never pairs you with them."
+        ),
     )
 
     class Meta:

@@ -7,6 +7,5 @@ from django.urls import URLPattern, path
 from mentora.profiles.api import views
 
 urlpatterns: list[URLPattern] = [
-    path("profiles/me/", views.MyProfileView.as_view(), name="my-profile"),
     path("profiles/me/demographics/", views.MyDemographicsView.as_view(), name="my-demographics"),
 ]

@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
 from mentora.profiles.models import Profile
+from mentora.programs.services.profiles import NOT_SHARED
 
 ApiAs = Callable[[User], APIClient]
 
@@ -91,7 +92,7 @@ def test_bad_profile_values_are_400s_on_the_field(api_as: ApiAs, mentee: User) -
     }
     assert "IANA timezone" in errors["timezone"][0]
     assert unknown_manager.status_code == 400
-    assert unknown_manager.json() == {"manager_email": ["Nobody with that email uses Mentora yet."]}
+    assert unknown_manager.json() == {"manager_email": [NOT_SHARED]}
     assert own_manager.status_code == 400
     assert "own manager" in own_manager.json()["manager"][0]
     assert Profile.objects.get(user=mentee).timezone == "Europe/London"

@@ -47,6 +47,7 @@ urlpatterns: list[URLPattern] = [
     path(E + "withdraw/", enrollments.EnrollmentWithdrawView.as_view(), name="enrollment-withdraw"),
     # The profiles a person may see, and the skills taxonomy
     path("profiles/", profiles.ProfileListView.as_view(), name="profiles"),
+    path("profiles/me/", profiles.MyProfileView.as_view(), name="my-profile"),
     path("profiles/<int:profile_id>/", profiles.ProfileDetailView.as_view(), name="profile"),
     path("skills/", skills.SkillListView.as_view(), name="skills"),
 ]

@@ -1,5 +1,6 @@
-"""Every write to organisations, programs, questionnaires, invitations and enrollments, one module
-per noun; the names are gathered here so callers import `mentora.programs.services`."""
+"""Every write to organisations, programs, questionnaires, invitations and enrollments (and a
+profile's manager, an organisation rule), one module per noun; the names are gathered here so
+callers import `mentora.programs.services`."""
 
 from mentora.programs.services.enrollments import (
     enrollment_answers_update,
@@ -24,6 +25,7 @@ from mentora.programs.services.organisations import (
     organisation_member_add,
     organisation_skill_create,
 )
+from mentora.programs.services.profiles import profile_manager_find, profile_save
 from mentora.programs.services.programs import (
     PROGRAM_EDITABLE_FIELDS,
     program_create,
@@ -63,6 +65,8 @@ __all__ = [
     "organisation_manager_add",
     "organisation_member_add",
     "organisation_skill_create",
+    "profile_manager_find",
+    "profile_save",
     "program_create",
     "program_transition",
     "program_update",

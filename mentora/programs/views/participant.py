@@ -20,7 +20,7 @@ from mentora.lib.wording import role_words
 from mentora.profiles.forms import MenteeNeedsForm, MentorOfferForm, ProfileForm, split_commas
 from mentora.profiles.models import Profile
 from mentora.profiles.selectors import skills_for_organisation
-from mentora.profiles.services import PROFILE_FIELDS, profile_update
+from mentora.profiles.services import PROFILE_FIELDS
 from mentora.programs import selectors, services
 from mentora.programs.access import (
     INVITED,
@@ -212,14 +212,9 @@ def _enroll(
     questionnaire: QuestionnaireForm,
 ) -> Enrollment:
     with transaction.atomic():
-        fields = {k: v for k, v in profile_form.cleaned_data.items() if k != "manager_email"}
-        manager_email = profile_form.cleaned_data.get("manager_email")
-        if manager_email:
-            manager = User.objects.filter(email__iexact=manager_email).first()
-            if manager is None:
-                raise ValidationError({"manager_email": "Nobody with that email uses Mentora yet."})
-            fields["manager"] = manager
-        profile_update(user=request.user, editor=request.user, **fields)
+        fields = dict(profile_form.cleaned_data)
+        manager_email = fields.pop("manager_email", "") or ""
+        services.profile_save(user=request.user, editor=request.user, **fields)
         side = dict(side_form.cleaned_data)
         side["skills"] = split_commas(side.get("skills", ""))
         if "free_tags" in side:
@@ -231,7 +226,7 @@ def _enroll(
             )
         if "career_goals" in side:
             side["career_goals"] = side["career_goals"].splitlines()
-        return services.enrollment_submit(
+        enrollment = services.enrollment_submit(
             program=program,
             user=request.user,
             role=role,
@@ -239,6 +234,13 @@ def _enroll(
             mentor_offer=side if role == Enrollment.Role.MENTOR else None,
             mentee_needs=side if role == Enrollment.Role.MENTEE else None,
         )
+        if manager_email:
+            # Named once enrolled: enrolling accepts the person's invitations, which makes them a
+            # member of the organisation, whose members they may then name.
+            services.profile_save(
+                user=request.user, editor=request.user, manager_email=manager_email
+            )
+        return enrollment
 
 
 @login_required

@@ -41,12 +41,6 @@ from mentora.relationships.models import (
 from mentora.relationships.services.common import limit_of
 
 
-class RelationshipErrorSerializer(serializers.Serializer[Any]):
-    """A refusal: 401, 403 or 404, with the reason."""
-
-    detail = serializers.CharField()
-
-
 class ParticipantSerializer(serializers.Serializer[User]):
     id = serializers.IntegerField(read_only=True)
     display_name = serializers.CharField(read_only=True)

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from mentora.lib.lifecycle import SYSTEM
 from mentora.notifications.services import notify
+from mentora.programs.access import manages_program
 from mentora.programs.models import Enrollment, Program
-from mentora.programs.selectors import user_manages_program
 from mentora.relationships.access import relationship_roles
 from mentora.relationships.lifecycle import LIFECYCLE, not_in_table, reason_required
 from mentora.relationships.models import Agreement, Relationship, RelationshipEvent, Stage
@@ -76,7 +76,7 @@ def relationship_create(
     """
     if origin not in Relationship.Origin.values:
         raise ValidationError({"origin": f"Unknown origin {origin!r}."})
-    if origin == Relationship.Origin.MANAGER_PAIR and not user_manages_program(
+    if origin == Relationship.Origin.MANAGER_PAIR and not manages_program(
         user=created_by, program=program
     ):
         raise PermissionDenied("Only the program's managers can pair people.")

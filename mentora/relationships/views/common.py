@@ -6,11 +6,8 @@ capabilities; they hold no permission rule of their own. Form errors go through 
 
 from __future__ import annotations
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from mentora.lib import forms as form_errors
 from mentora.lib.access import Access
 from mentora.relationships.access import relationship_capabilities
 from mentora.relationships.models import Relationship
@@ -29,14 +26,3 @@ def page_context(access: Access[Relationship], **extra: object) -> dict[str, obj
         "can": relationship_capabilities(access.obj, access.roles),
         **extra,
     }
-
-
-# TEMPORARY: matching's and surveys' pages still import these from here; they move to
-# mentora.lib.forms with those apps' work on issue 11, and then these two lines go.
-error_text = form_errors.error_text
-fail = form_errors.fail
-
-
-def attach_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """TEMPORARY adapter for the callers above: mentora.lib.forms.attach_errors(error, form)."""
-    form_errors.attach_errors(error, form)

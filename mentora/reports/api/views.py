@@ -11,7 +11,8 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.lib.api import ApiView, documented
+from mentora.lib.api import ApiView
+from mentora.lib.api_responses import reading
 from mentora.reports import exports, groups, selectors
 from mentora.reports.access import access_dashboard
 from mentora.reports.api.serializers import (
@@ -28,7 +29,7 @@ class DashboardView(ApiView[Any]):
 
     @extend_schema(
         summary="A program's dashboard figures (its managers only)",
-        responses=documented({200: DashboardSerializer}, bad_input=False),
+        responses=reading(DashboardSerializer, forbidden=True),
     )
     def get(self, request: Request, program_id: int) -> Response:
         program = access_dashboard(user=self.user, program_id=program_id).obj
@@ -44,7 +45,7 @@ class GroupComparisonView(ApiView[Any]):
         summary="Match rate and satisfaction by self-identified group (groups of 5 or more), "
         "released with protective noise",
         parameters=[GroupFilters],
-        responses=documented({200: GroupComparisonSerializer}),
+        responses=reading(GroupComparisonSerializer, bad_request=True, forbidden=True),
     )
     def get(self, request: Request, program_id: int) -> Response:
         program = access_dashboard(user=self.user, program_id=program_id).obj
@@ -70,13 +71,15 @@ class ExportView(ApiView[Any]):
             ),
             ExportFilters,
         ],
-        responses=documented(
+        responses=reading(
             {
                 (200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description="CSV, UTF-8"),
                 (200, exports.CONTENT_TYPES["xlsx"]): OpenApiResponse(
                     OpenApiTypes.BINARY, description="An Excel workbook"
                 ),
-            }
+            },
+            bad_request=True,
+            forbidden=True,
         ),
     )
     def get(
@@ -99,7 +102,7 @@ class MyProgressView(ApiView[Any]):
 
     @extend_schema(
         summary="Your own benefit scores over time and goals, per program you take part in",
-        responses=documented({200: ProgressSerializer(many=True)}, bad_input=False),
+        responses=reading(ProgressSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request) -> Response:
         progress = selectors.participant_progress(user=self.user)

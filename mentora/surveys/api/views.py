@@ -10,7 +10,8 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.lib.api import ApiView, ListApiView, documented
+from mentora.lib.api import ApiView, ListApiView
+from mentora.lib.api_responses import reading, writing
 from mentora.programs.models import Program
 from mentora.surveys import selectors, services
 from mentora.surveys.access import access_instrument, access_program_surveys, access_survey
@@ -39,7 +40,7 @@ class InstrumentListView(ListApiView[Instrument]):
 
     @extend_schema(
         summary="Built-in instruments and your programs' own surveys, with items",
-        responses=documented({200: InstrumentSerializer(many=True)}, bad_input=False),
+        responses=reading(InstrumentSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)
@@ -50,7 +51,7 @@ class InstrumentDetailView(ApiView[Instrument]):
 
     @extend_schema(
         summary="An instrument and the items of its current version",
-        responses=documented({200: InstrumentSerializer}, bad_input=False),
+        responses=reading(InstrumentSerializer, forbidden=True),
     )
     def get(self, request: Request, instrument_id: int) -> Response:
         instrument = access_instrument(user=self.user, instrument_id=instrument_id).obj
@@ -72,7 +73,7 @@ class MySurveyListView(ListApiView[Survey]):
     @extend_schema(
         summary="Your surveys, open ones first",
         parameters=[SurveyFilters],
-        responses=documented({200: SurveySerializer(many=True)}),
+        responses=reading(SurveySerializer(many=True), bad_request=True, forbidden=True),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)
@@ -83,7 +84,7 @@ class MySurveyDetailView(ApiView[Survey]):
 
     @extend_schema(
         summary="One of your surveys with its questions (and your answers)",
-        responses=documented({200: SurveySerializer}, bad_input=False),
+        responses=reading(SurveySerializer, forbidden=True),
     )
     def get(self, request: Request, survey_id: int) -> Response:
         survey = access_survey(user=self.user, survey_id=survey_id).obj
@@ -96,7 +97,7 @@ class MySurveyResponseView(ApiView[Survey]):
     @extend_schema(
         summary="Answer one of your surveys (once)",
         request=ResponseInSerializer,
-        responses=documented({201: SurveySerializer}),
+        responses=writing(SurveySerializer, status=201),
     )
     def post(self, request: Request, survey_id: int) -> Response:
         survey = access_survey(user=self.user, survey_id=survey_id, to="answer").obj
@@ -116,7 +117,7 @@ class ScheduleView(ApiView[Any]):
 
     @extend_schema(
         summary="The program's survey schedule (managers)",
-        responses=documented({200: ScheduleSerializer}, bad_input=False),
+        responses=reading(ScheduleSerializer, forbidden=True),
     )
     def get(self, request: Request, program_id: int) -> Response:
         program = access_program_surveys(user=self.user, program_id=program_id).obj
@@ -125,7 +126,7 @@ class ScheduleView(ApiView[Any]):
     @extend_schema(
         summary="Change the program's survey schedule (managers)",
         request=ScheduleSerializer,
-        responses=documented({200: ScheduleSerializer}),
+        responses=writing(ScheduleSerializer),
     )
     def put(self, request: Request, program_id: int) -> Response:
         program = access_program_surveys(user=self.user, program_id=program_id, to="manage").obj
@@ -139,7 +140,7 @@ class CustomSurveyListView(ApiView[Instrument]):
 
     @extend_schema(
         summary="The program's own surveys (managers)",
-        responses=documented({200: InstrumentSerializer(many=True)}, bad_input=False),
+        responses=reading(InstrumentSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, program_id: int) -> Response:
         program = access_program_surveys(user=self.user, program_id=program_id).obj
@@ -149,7 +150,7 @@ class CustomSurveyListView(ApiView[Instrument]):
     @extend_schema(
         summary="Write a survey for the program (managers)",
         request=CustomSurveyInSerializer,
-        responses=documented({201: InstrumentSerializer}),
+        responses=writing(InstrumentSerializer, status=201),
     )
     def post(self, request: Request, program_id: int) -> Response:
         program = access_program_surveys(user=self.user, program_id=program_id, to="manage").obj
@@ -173,7 +174,7 @@ class CustomSurveyDetailView(ApiView[Instrument]):
 
     @extend_schema(
         summary="A program's own survey with its answers as its anonymity allows",
-        responses=documented({200: CustomSurveyResultsSerializer}, bad_input=False),
+        responses=reading(CustomSurveyResultsSerializer, forbidden=True),
     )
     def get(self, request: Request, instrument_id: int) -> Response:
         instrument = access_instrument(
@@ -189,7 +190,7 @@ class CustomSurveySendView(ApiView[Instrument]):
     @extend_schema(
         summary="Send a program's own survey to its participants by role (managers)",
         request=SendInSerializer,
-        responses=documented({200: SendOutSerializer}),
+        responses=writing(SendOutSerializer),
     )
     def post(self, request: Request, instrument_id: int) -> Response:
         instrument = access_instrument(
@@ -207,7 +208,7 @@ class ResponseRatesView(ApiView[Any]):
 
     @extend_schema(
         summary="Surveys sent, answered and overdue, by instrument and occasion (managers)",
-        responses=documented({200: ResponseRateSerializer(many=True)}, bad_input=False),
+        responses=reading(ResponseRateSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, program_id: int) -> Response:
         program = access_program_surveys(user=self.user, program_id=program_id).obj

@@ -10,9 +10,10 @@ from rest_framework.response import Response
 
 from mentora.finding import selectors
 from mentora.finding.access import access_availability
-from mentora.finding.api.serializers import AvailabilitySerializer, PauseSerializer, answers
+from mentora.finding.api.serializers import AvailabilitySerializer, PauseSerializer
 from mentora.finding.pauses import mentor_pause, mentor_resume
 from mentora.lib.api import ApiView
+from mentora.lib.api_responses import reading, writing
 from mentora.programs.models import Enrollment
 
 
@@ -38,7 +39,7 @@ class MentorAvailabilityView(ApiView[Enrollment]):
 class AvailabilityView(MentorAvailabilityView):
     @extend_schema(
         summary="Your availability as a mentor of this program",
-        responses=answers({200: AvailabilitySerializer}, bad_input=False),
+        responses=reading(AvailabilitySerializer, forbidden=True),
     )
     def get(self, request: Request, program_id: int) -> Response:
         return self.availability(program_id)
@@ -48,7 +49,7 @@ class PauseView(MentorAvailabilityView):
     @extend_schema(
         summary="Pause: leave recommendations and match runs until you resume",
         request=PauseSerializer,
-        responses=answers({200: AvailabilitySerializer}),
+        responses=writing(AvailabilitySerializer),
     )
     def post(self, request: Request, program_id: int) -> Response:
         enrollment = access_availability(user=self.user, program_id=program_id, to="pause").obj
@@ -63,7 +64,7 @@ class ResumeView(MentorAvailabilityView):
     @extend_schema(
         summary="Resume: be recommended again",
         request=None,
-        responses=answers({200: AvailabilitySerializer}, bad_input=False),
+        responses=writing(AvailabilitySerializer, bad_request=False),
     )
     def post(self, request: Request, program_id: int) -> Response:
         enrollment = access_availability(user=self.user, program_id=program_id, to="pause").obj

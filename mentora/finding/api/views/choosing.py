@@ -20,7 +20,6 @@ from mentora.finding.api.serializers import (
     MentorDetailSerializer,
     RecommendationFilters,
     RecommendationPageSerializer,
-    answers,
 )
 from mentora.finding.choosing import bookmark_set, consideration_update
 from mentora.finding.facts import mentor_choice_facts
@@ -28,6 +27,7 @@ from mentora.finding.models import CHOICE_QUESTIONS, Bookmark
 from mentora.finding.ranking import rank_mentors
 from mentora.finding.recommendations import Filters, recommendation_page
 from mentora.lib.api import ApiView, ListApiView
+from mentora.lib.api_responses import reading, writing
 from mentora.programs.models import Program
 
 
@@ -37,7 +37,7 @@ class RecommendationsView(ApiView[Program]):
     @extend_schema(
         summary="Mentors recommended to you, best first, with reasons; filters and search",
         parameters=[RecommendationFilters],
-        responses=answers({200: RecommendationPageSerializer}),
+        responses=reading(RecommendationPageSerializer, bad_request=True, forbidden=True),
     )
     def get(self, request: Request, program_id: int) -> Response:
         program = access_finding(user=self.user, program_id=program_id).obj
@@ -65,7 +65,7 @@ class MentorDetailView(ApiView[Program]):
 
     @extend_schema(
         summary="A mentor's page for you: profile, fit, and the five questions",
-        responses=answers({200: MentorDetailSerializer}, bad_input=False),
+        responses=reading(MentorDetailSerializer, forbidden=True),
     )
     def get(self, request: Request, program_id: int, mentor_id: int) -> Response:
         enrollment = access_mentor(user=self.user, program_id=program_id, mentor_id=mentor_id).obj
@@ -130,7 +130,7 @@ class ChecklistView(ApiView[Program]):
 
     @extend_schema(
         summary="Your private checklist answers and note about this mentor",
-        responses=answers({200: ChecklistSerializer}, bad_input=False),
+        responses=reading(ChecklistSerializer, forbidden=True),
     )
     def get(self, request: Request, program_id: int, mentor_id: int) -> Response:
         mentor = access_mentor(user=self.user, program_id=program_id, mentor_id=mentor_id).obj
@@ -139,7 +139,7 @@ class ChecklistView(ApiView[Program]):
     @extend_schema(
         summary="Save your private checklist answers and note (only you see them)",
         request=ChecklistSerializer,
-        responses=answers({200: ChecklistSerializer}),
+        responses=writing(ChecklistSerializer),
     )
     def put(self, request: Request, program_id: int, mentor_id: int) -> Response:
         enrollment = access_mentor(
@@ -171,7 +171,7 @@ class BookmarkListView(ListApiView[Bookmark]):
 
     @extend_schema(
         summary="The mentors you bookmarked in this program",
-        responses=answers({200: BookmarkSerializer(many=True)}, bad_input=False),
+        responses=reading(BookmarkSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, program_id: int) -> Response:
         return self.list(request)
@@ -179,7 +179,7 @@ class BookmarkListView(ListApiView[Bookmark]):
     @extend_schema(
         summary="Bookmark a mentor",
         request=BookmarkCreateSerializer,
-        responses=answers({201: BookmarkSerializer}),
+        responses=writing(BookmarkSerializer, status=201),
     )
     def post(self, request: Request, program_id: int) -> Response:
         mentor_id = self.input(BookmarkCreateSerializer)["mentor"]
@@ -195,7 +195,9 @@ class BookmarkListView(ListApiView[Bookmark]):
 class BookmarkDetailView(ApiView[Bookmark]):
     serializer_class = BookmarkSerializer
 
-    @extend_schema(summary="Remove a bookmark", responses=answers({204: None}, bad_input=False))
+    @extend_schema(
+        summary="Remove a bookmark", responses=writing(None, status=204, bad_request=False)
+    )
     def delete(self, request: Request, program_id: int, mentor_id: int) -> Response:
         enrollment = access_mentor(
             user=self.user, program_id=program_id, mentor_id=mentor_id, to="bookmark"

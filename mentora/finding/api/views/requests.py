@@ -17,10 +17,10 @@ from mentora.finding.api.serializers import (
     MessageSerializer,
     RequestCreateSerializer,
     RequestFilters,
-    answers,
 )
 from mentora.finding.models import CloseReason, MentorRequest, RequestStatus
 from mentora.lib.api import ApiView, ListApiView
+from mentora.lib.api_responses import reading, writing
 
 
 class RequestListView(ListApiView[MentorRequest]):
@@ -37,7 +37,7 @@ class RequestListView(ListApiView[MentorRequest]):
     @extend_schema(
         summary="Your requests: sent as a mentee and received as a mentor",
         parameters=[RequestFilters],
-        responses=answers({200: MentorRequestSerializer(many=True)}),
+        responses=reading(MentorRequestSerializer(many=True), bad_request=True, forbidden=True),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)
@@ -45,7 +45,7 @@ class RequestListView(ListApiView[MentorRequest]):
     @extend_schema(
         summary="Ask a mentor of your program, with a message about your goals",
         request=RequestCreateSerializer,
-        responses=answers({201: MentorRequestDetailSerializer}),
+        responses=writing(MentorRequestDetailSerializer, status=201),
     )
     def post(self, request: Request) -> Response:
         data = self.input(RequestCreateSerializer)
@@ -82,7 +82,7 @@ class RequestView(ApiView[MentorRequest]):
 class RequestDetailView(RequestView):
     @extend_schema(
         summary="A request with its exchange of messages",
-        responses=answers({200: MentorRequestDetailSerializer}, bad_input=False),
+        responses=reading(MentorRequestDetailSerializer, forbidden=True),
     )
     def get(self, request: Request, request_id: int) -> Response:
         return self.detail(self.mentor_request(request_id))
@@ -94,7 +94,7 @@ class RequestAcceptView(RequestView):
         description="When your places filled up meanwhile, the request is declined for you "
         "as full and a 400 says so.",
         request=None,
-        responses=answers({200: MentorRequestDetailSerializer}),
+        responses=writing(MentorRequestDetailSerializer),
     )
     def post(self, request: Request, request_id: int) -> Response:
         answered = services.request_accept(
@@ -115,7 +115,7 @@ class RequestDeclineView(RequestView):
     @extend_schema(
         summary="Decline (the mentor), with an optional reason; they get a kind message",
         request=DeclineSerializer,
-        responses=answers({200: MentorRequestDetailSerializer}),
+        responses=writing(MentorRequestDetailSerializer),
     )
     def post(self, request: Request, request_id: int) -> Response:
         mentor_request = self.mentor_request(request_id, to="decline")
@@ -130,7 +130,7 @@ class RequestWithdrawView(RequestView):
     @extend_schema(
         summary="Withdraw your request (the mentee)",
         request=None,
-        responses=answers({200: MentorRequestDetailSerializer}),
+        responses=writing(MentorRequestDetailSerializer),
     )
     def post(self, request: Request, request_id: int) -> Response:
         withdrawn = services.request_withdraw(
@@ -143,7 +143,7 @@ class RequestMessagesView(RequestView):
     @extend_schema(
         summary="Ask for more information (the mentor) or reply (either); the request stays open",
         request=MessageSerializer,
-        responses=answers({201: MentorRequestDetailSerializer}),
+        responses=writing(MentorRequestDetailSerializer, status=201),
     )
     def post(self, request: Request, request_id: int) -> Response:
         mentor_request = self.mentor_request(request_id, to="message")

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.lib.api import ApiView, ListApiView
+from mentora.lib.api_responses import reading, writing
 from mentora.matching import selectors, services
 from mentora.matching.access import access_matching, access_pin, access_proposal, access_run
 from mentora.matching.api.serializers import (
@@ -21,7 +22,6 @@ from mentora.matching.api.serializers import (
     ProposalFilters,
     ProposalSerializer,
     UnmatchedSerializer,
-    answers,
 )
 from mentora.matching.models import Pin, Proposal
 from mentora.matching.models import UnmatchedMentee as UnmatchedRow
@@ -43,7 +43,7 @@ class ProposalListView(ListApiView[Proposal]):
     @extend_schema(
         summary="The run's proposed pairs, best score first",
         parameters=[ProposalFilters],
-        responses=answers({200: ProposalSerializer(many=True)}),
+        responses=reading(ProposalSerializer(many=True), bad_request=True, forbidden=True),
     )
     def get(self, request: Request, run_id: int) -> Response:
         return self.list(request)
@@ -60,7 +60,7 @@ class UnmatchedListView(ListApiView[UnmatchedRow]):
 
     @extend_schema(
         summary="Mentees of the run with fewer mentors than wanted, and why",
-        responses=answers({200: UnmatchedSerializer(many=True)}, bad_input=False),
+        responses=reading(UnmatchedSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, run_id: int) -> Response:
         return self.list(request)
@@ -71,7 +71,7 @@ class ProposalMoveView(ApiView[Proposal]):
 
     @extend_schema(
         summary="Mentors with room in the draft for this mentee, with the engine's scores",
-        responses=answers({200: AlternativeSerializer(many=True)}, bad_input=False),
+        responses=reading(AlternativeSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, run_id: int, proposal_id: int) -> Response:
         proposal = access_proposal(user=self.user, proposal_id=proposal_id, run_id=run_id).obj
@@ -81,7 +81,7 @@ class ProposalMoveView(ApiView[Proposal]):
     @extend_schema(
         summary="Move the mentee to another mentor of the program",
         request=MoveSerializer,
-        responses=answers({200: ProposalSerializer}),
+        responses=writing(ProposalSerializer),
     )
     def post(self, request: Request, run_id: int, proposal_id: int) -> Response:
         proposal = access_proposal(
@@ -102,7 +102,7 @@ class PinListView(ApiView[Pin]):
 
     @extend_schema(
         summary="Pinned and forbidden pairs of the program",
-        responses=answers({200: PinSerializer(many=True)}, bad_input=False),
+        responses=reading(PinSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, program_id: int) -> Response:
         program = access_matching(user=self.user, program_id=program_id).obj
@@ -111,7 +111,7 @@ class PinListView(ApiView[Pin]):
     @extend_schema(
         summary="Pin a pair (always pair them) or forbid it, for every later run",
         request=PinCreateSerializer,
-        responses=answers({201: PinSerializer}),
+        responses=writing(PinSerializer, status=201),
     )
     def post(self, request: Request, program_id: int) -> Response:
         program = access_matching(user=self.user, program_id=program_id, to="pin").obj
@@ -129,7 +129,9 @@ class PinListView(ApiView[Pin]):
 class PinDetailView(ApiView[Pin]):
     serializer_class = PinSerializer
 
-    @extend_schema(summary="Clear a pin or a ban", responses=answers({204: None}, bad_input=False))
+    @extend_schema(
+        summary="Clear a pin or a ban", responses=writing(None, status=204, bad_request=False)
+    )
     def delete(self, request: Request, program_id: int, pin_id: int) -> Response:
         pin = access_pin(user=self.user, program_id=program_id, pin_id=pin_id, to="clear").obj
         services.match_pin_clear(

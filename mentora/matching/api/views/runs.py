@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mentora.lib.api import ApiView, ListApiView
+from mentora.lib.api_responses import reading, writing
 from mentora.matching import fairness, selectors, services
 from mentora.matching.access import access_matching, access_run
 from mentora.matching.api.serializers import (
@@ -21,7 +22,6 @@ from mentora.matching.api.serializers import (
     PreviewSerializer,
     RunStartSerializer,
     SettingsSerializer,
-    answers,
 )
 from mentora.matching.models import MatchingSettings, MatchRun
 from mentora.matching.previews import weights_preview
@@ -41,7 +41,7 @@ class RunListView(ListApiView[MatchRun]):
 
     @extend_schema(
         summary="The program's match runs, newest first (program managers)",
-        responses=answers({200: MatchRunSerializer(many=True)}, bad_input=False),
+        responses=reading(MatchRunSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, program_id: int) -> Response:
         return self.list(request)
@@ -49,7 +49,7 @@ class RunListView(ListApiView[MatchRun]):
     @extend_schema(
         summary="Start a match run; settings left out come from the program's saved settings",
         request=RunStartSerializer,
-        responses=answers({202: MatchRunSerializer}),
+        responses=writing(MatchRunSerializer, status=202),
     )
     def post(self, request: Request, program_id: int) -> Response:
         program = access_matching(user=self.user, program_id=program_id, to="start").obj
@@ -63,7 +63,7 @@ class SettingsView(ApiView[MatchingSettings]):
 
     @extend_schema(
         summary="The program's saved weights, mode and top-k",
-        responses=answers({200: SettingsSerializer}, bad_input=False),
+        responses=reading(SettingsSerializer, forbidden=True),
     )
     def get(self, request: Request, program_id: int) -> Response:
         program = access_matching(user=self.user, program_id=program_id).obj
@@ -72,7 +72,7 @@ class SettingsView(ApiView[MatchingSettings]):
     @extend_schema(
         summary="Save the program's weights, mode and top-k for its next runs",
         request=SettingsSerializer,
-        responses=answers({200: SettingsSerializer}),
+        responses=writing(SettingsSerializer),
     )
     def put(self, request: Request, program_id: int) -> Response:
         program = access_matching(user=self.user, program_id=program_id, to="configure").obj
@@ -86,7 +86,7 @@ class RunDetailView(ApiView[MatchRun]):
 
     @extend_schema(
         summary="A match run: status, progress, metrics",
-        responses=answers({200: MatchRunSerializer}, bad_input=False),
+        responses=reading(MatchRunSerializer, forbidden=True),
     )
     def get(self, request: Request, run_id: int) -> Response:
         run = services.match_run_current(run=access_run(user=self.user, run_id=run_id).obj)
@@ -104,7 +104,7 @@ class RunPublishView(ApiView[MatchRun]):
             "reason in `error`."
         ),
         request=None,
-        responses=answers({200: MatchRunSerializer}),
+        responses=writing(MatchRunSerializer),
     )
     def post(self, request: Request, run_id: int) -> Response:
         run = access_run(user=self.user, run_id=run_id, to="publish").obj
@@ -118,7 +118,7 @@ class RunDiscardView(ApiView[MatchRun]):
     @extend_schema(
         summary="Discard the draft",
         request=None,
-        responses=answers({200: MatchRunSerializer}),
+        responses=writing(MatchRunSerializer),
     )
     def post(self, request: Request, run_id: int) -> Response:
         run = access_run(user=self.user, run_id=run_id, to="discard").obj
@@ -131,7 +131,7 @@ class RunFairnessView(ApiView[MatchRun]):
 
     @extend_schema(
         summary="Match rate and mean score by self-identified group (groups of 5 or more)",
-        responses=answers({200: FairnessSerializer(many=True)}, bad_input=False),
+        responses=reading(FairnessSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, run_id: int) -> Response:
         tables = fairness.run_fairness(run=access_run(user=self.user, run_id=run_id).obj)
@@ -143,9 +143,9 @@ class RunChangesView(ApiView[MatchRun]):
 
     @extend_schema(
         summary="Pairs added, removed and changed since the previous draft",
-        responses=answers(
+        responses=reading(
             {200: ChangesSerializer, 204: inline_serializer("NoPreviousDraft", fields={})},
-            bad_input=False,
+            forbidden=True,
         ),
     )
     def get(self, request: Request, run_id: int) -> Response:
@@ -161,7 +161,7 @@ class RunWeightsPreviewView(ApiView[MatchRun]):
     @extend_schema(
         summary="How other weights would rescore this draft (nothing is saved)",
         request=PreviewRequestSerializer,
-        responses=answers({200: PreviewSerializer}),
+        responses=writing(PreviewSerializer),
         parameters=[OpenApiParameter("run_id", int, OpenApiParameter.PATH)],
     )
     def post(self, request: Request, run_id: int) -> Response:

@@ -1,23 +1,68 @@
-"""The profiles a person may see: their own, their programs' participants, their counterparts."""
+"""The profiles a person may see (their own, their programs' participants, their counterparts),
+and changing one's own, whose manager must share an organisation or a program with one."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mentora.lib.api import ListApiView
+from mentora.accounts.models import User
+from mentora.lib.api import ApiView, ListApiView
 from mentora.lib.api_responses import reading, writing
+from mentora.profiles.access import OWNER, owner_roles
 from mentora.profiles.api.serializers import (
     MyProfileSerializer,
     ProfileSerializer,
     ProfileUpdateSerializer,
 )
-from mentora.profiles.api.views import ProfileWriteMixin
 from mentora.profiles.models import Profile
 from mentora.programs.access import access_profile
 from mentora.programs.selectors import profiles_visible_to
+from mentora.programs.services import profile_save
+
+NO_PROFILE_YET = "You have no profile yet: PATCH /api/profiles/me/ with at least a display_name."
+
+
+class ProfileWriteMixin(ApiView[Profile]):
+    def update_profile(self, *, owner: User, request: Request) -> Profile:
+        """Validate the request and save it through `profile_save`, which refuses anyone but the
+        owner (403) and a manager who shares nothing with them (400)."""
+        if OWNER not in owner_roles(owner=owner, user=self.user):
+            # Checked before the body, so that another's profile is refused whatever is sent.
+            raise PermissionDenied("You can only edit your own profile.")
+        current = Profile.objects.filter(user=owner).first()
+        data = ProfileUpdateSerializer(current, data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        fields: dict[str, Any] = dict(data.validated_data)
+        if fields.get("manager_email", "") is None:
+            fields["manager_email"] = ""
+        return profile_save(user=owner, editor=self.user, **fields)
+
+
+class MyProfileView(ProfileWriteMixin):
+    serializer_class = MyProfileSerializer
+
+    @extend_schema(summary="Your own profile", responses=reading(MyProfileSerializer))
+    def get(self, request: Request) -> Response:
+        profile = Profile.objects.filter(user=self.user).select_related("user", "manager").first()
+        if profile is None:
+            raise Http404(NO_PROFILE_YET)
+        return Response(self.output(profile, MyProfileSerializer))
+
+    @extend_schema(
+        summary="Create or change your own profile",
+        request=ProfileUpdateSerializer,
+        responses=writing(MyProfileSerializer, not_found=False),
+    )
+    def patch(self, request: Request) -> Response:
+        profile = self.update_profile(owner=self.user, request=request)
+        return Response(self.output(profile, MyProfileSerializer))
 
 
 class ProfileListView(ListApiView[Profile]):

@@ -9,6 +9,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mentora.lib.api_responses import reading, writing
 from mentora.relationships import services
 from mentora.relationships.access import access_proposal
 from mentora.relationships.api.serializers import (
@@ -20,7 +21,7 @@ from mentora.relationships.api.serializers import (
     SeparationDecisionSerializer,
     SeparationProposalSerializer,
 )
-from mentora.relationships.api.views.common import RelationshipView, answers
+from mentora.relationships.api.views.common import RelationshipView
 from mentora.relationships.models import (
     Acknowledgment,
     ClosingReflection,
@@ -35,7 +36,7 @@ class SeparationView(RelationshipView[SeparationProposal]):
 
     @extend_schema(
         summary="Separation proposals",
-        responses=answers({200: SeparationProposalSerializer(many=True)}, bad_input=False),
+        responses=reading(SeparationProposalSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         proposals = self.relationship(relationship_id).separation_proposals.select_related(
@@ -50,7 +51,7 @@ class SeparationView(RelationshipView[SeparationProposal]):
     @extend_schema(
         summary="Propose separation with a reflection",
         request=SeparationProposalSerializer,
-        responses=answers({201: SeparationProposalSerializer}),
+        responses=writing(SeparationProposalSerializer, status=201),
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         proposal = services.separation_propose(
@@ -69,7 +70,7 @@ class SeparationConfirmView(RelationshipView[SeparationProposal]):
     @extend_schema(
         summary="Confirm the other side's proposal: the pair enters separation",
         request=None,
-        responses=answers({200: SeparationProposalSerializer}),
+        responses=writing(SeparationProposalSerializer),
     )
     def post(self, request: Request, relationship_id: int, proposal_id: int) -> Response:
         proposal = access_proposal(
@@ -86,7 +87,7 @@ class SeparationWithdrawView(RelationshipView[SeparationProposal]):
     @extend_schema(
         summary="Withdraw your proposal or decline the other's",
         request=None,
-        responses=answers({200: SeparationProposalSerializer}),
+        responses=writing(SeparationProposalSerializer),
     )
     def post(self, request: Request, relationship_id: int, proposal_id: int) -> Response:
         proposal = access_proposal(
@@ -102,7 +103,7 @@ class SeparationDecideView(RelationshipView[Relationship]):
     @extend_schema(
         summary="Decide an unanswered proposal after the notice period (program managers)",
         request=SeparationDecisionSerializer,
-        responses=answers({200: RelationshipDetailSerializer}),
+        responses=writing(RelationshipDetailSerializer),
     )
     def post(self, request: Request, relationship_id: int, proposal_id: int) -> Response:
         proposal = access_proposal(
@@ -120,7 +121,7 @@ class ClosingReflectionView(RelationshipView[ClosingReflection]):
 
     @extend_schema(
         summary="Both closing reflections",
-        responses=answers({200: ClosingReflectionSerializer(many=True)}, bad_input=False),
+        responses=reading(ClosingReflectionSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         reflections = self.relationship(relationship_id).closing_reflections.all()
@@ -129,7 +130,7 @@ class ClosingReflectionView(RelationshipView[ClosingReflection]):
     @extend_schema(
         summary="Write your closing reflection",
         request=ClosingReflectionSerializer,
-        responses=answers({200: ClosingReflectionSerializer}),
+        responses=writing(ClosingReflectionSerializer),
     )
     def put(self, request: Request, relationship_id: int) -> Response:
         reflection = services.closing_reflection_save(
@@ -145,7 +146,7 @@ class RedefinitionView(RelationshipView[RedefinitionTerms]):
 
     @extend_schema(
         summary="The new terms after separation",
-        responses=answers({200: RedefinitionSerializer}, bad_input=False),
+        responses=reading(RedefinitionSerializer, forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id)
@@ -157,7 +158,7 @@ class RedefinitionView(RelationshipView[RedefinitionTerms]):
     @extend_schema(
         summary="Set the new terms (from separation this starts redefinition)",
         request=RedefinitionSerializer,
-        responses=answers({200: RedefinitionSerializer}),
+        responses=writing(RedefinitionSerializer),
     )
     def put(self, request: Request, relationship_id: int) -> Response:
         data = self.input(RedefinitionSerializer)
@@ -183,7 +184,7 @@ class AcknowledgmentView(RelationshipView[Acknowledgment]):
 
     @extend_schema(
         summary="The mentee's thank-you",
-        responses=answers({200: AcknowledgmentSerializer}, bad_input=False),
+        responses=reading(AcknowledgmentSerializer, forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         acknowledgment = _acknowledgment(self.relationship(relationship_id))
@@ -192,7 +193,7 @@ class AcknowledgmentView(RelationshipView[Acknowledgment]):
     @extend_schema(
         summary="Write the thank-you (the mentee)",
         request=AcknowledgmentSerializer,
-        responses=answers({200: AcknowledgmentSerializer}),
+        responses=writing(AcknowledgmentSerializer),
     )
     def put(self, request: Request, relationship_id: int) -> Response:
         acknowledgment = services.acknowledgment_write(
@@ -209,7 +210,7 @@ class AcknowledgmentPublicView(RelationshipView[Acknowledgment]):
     @extend_schema(
         summary="Show (or hide) the thank-you on your profile (the mentor)",
         request=PublicSerializer,
-        responses=answers({200: AcknowledgmentSerializer}),
+        responses=writing(AcknowledgmentSerializer),
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         acknowledgment = _acknowledgment(self.relationship(relationship_id))

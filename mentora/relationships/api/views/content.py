@@ -9,6 +9,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mentora.lib.api_responses import reading, writing
 from mentora.lib.wording import MENTOR
 from mentora.relationships import services
 from mentora.relationships.access import access_goal, access_question
@@ -21,7 +22,7 @@ from mentora.relationships.api.serializers import (
     ReplySerializer,
     ResourceSerializer,
 )
-from mentora.relationships.api.views.common import RelationshipView, answers
+from mentora.relationships.api.views.common import RelationshipView
 from mentora.relationships.models import (
     Goal,
     Lesson,
@@ -58,7 +59,7 @@ class GoalListView(RelationshipView[Goal]):
 
     @extend_schema(
         summary="The relationship's goals",
-        responses=answers({200: GoalSerializer(many=True)}, bad_input=False),
+        responses=reading(GoalSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         goals = (
@@ -73,7 +74,7 @@ class GoalListView(RelationshipView[Goal]):
     @extend_schema(
         summary="Add a goal (coaching: target_value, unit and due_on are required)",
         request=GoalCreateSerializer,
-        responses=answers({201: GoalSerializer}),
+        responses=writing(GoalSerializer, status=201),
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id)
@@ -89,7 +90,7 @@ class GoalProgressView(RelationshipView[Goal]):
     @extend_schema(
         summary="Record progress: per cent, or the measured value of a measurable goal",
         request=GoalProgressSerializer,
-        responses=answers({200: GoalSerializer}),
+        responses=writing(GoalSerializer),
     )
     def post(self, request: Request, relationship_id: int, goal_id: int) -> Response:
         goal = access_goal(user=self.user, relationship_id=relationship_id, goal_id=goal_id).obj
@@ -108,7 +109,7 @@ class QuestionListView(RelationshipView[Question]):
 
     @extend_schema(
         summary="Questions with their threads",
-        responses=answers({200: PairQuestionSerializer(many=True)}, bad_input=False),
+        responses=reading(PairQuestionSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         questions = (
@@ -123,7 +124,7 @@ class QuestionListView(RelationshipView[Question]):
     @extend_schema(
         summary="Ask (mentoring: the mentee) or prepare (coaching: the coach) a question",
         request=PairQuestionSerializer,
-        responses=answers({201: PairQuestionSerializer}),
+        responses=writing(PairQuestionSerializer, status=201),
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id)
@@ -145,7 +146,7 @@ class ReplyView(RelationshipView[Reply]):
     @extend_schema(
         summary="Answer in a question's thread (coaching: the coach records the answer)",
         request=ReplySerializer,
-        responses=answers({201: ReplySerializer}),
+        responses=writing(ReplySerializer, status=201),
     )
     def post(self, request: Request, relationship_id: int, question_id: int) -> Response:
         question = access_question(
@@ -162,7 +163,7 @@ class LessonListView(RelationshipView[Lesson]):
 
     @extend_schema(
         summary="Lessons shared and skills practised",
-        responses=answers({200: LessonSerializer(many=True)}, bad_input=False),
+        responses=reading(LessonSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         lessons = self.relationship(relationship_id).lessons.select_related("author__profile")
@@ -173,7 +174,7 @@ class LessonListView(RelationshipView[Lesson]):
     @extend_schema(
         summary="Record a lesson (mentor) or a skill practised (mentee)",
         request=LessonSerializer,
-        responses=answers({201: LessonSerializer}),
+        responses=writing(LessonSerializer, status=201),
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id)
@@ -193,7 +194,7 @@ class ResourceListView(RelationshipView[Resource]):
 
     @extend_schema(
         summary="Shared links and files",
-        responses=answers({200: ResourceSerializer(many=True)}, bad_input=False),
+        responses=reading(ResourceSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         resources = self.relationship(relationship_id).resources.select_related("added_by__profile")
@@ -204,7 +205,7 @@ class ResourceListView(RelationshipView[Resource]):
     @extend_schema(
         summary="Share a link, or a file (multipart, 10 MB at most)",
         request=ResourceSerializer,
-        responses=answers({201: ResourceSerializer}),
+        responses=writing(ResourceSerializer, status=201),
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         data = self.input(ResourceSerializer)

@@ -6,9 +6,10 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mentora.lib.api_responses import reading, writing
 from mentora.relationships import services
 from mentora.relationships.api.serializers import AcquaintanceSerializer, AgreementSerializer
-from mentora.relationships.api.views.common import RelationshipView, answers
+from mentora.relationships.api.views.common import RelationshipView
 from mentora.relationships.models import Agreement, Relationship
 
 
@@ -18,7 +19,7 @@ class AcquaintanceView(RelationshipView[Relationship]):
     @extend_schema(
         summary="The mentee's career goals and why they chose this mentor",
         request=AcquaintanceSerializer,
-        responses=answers({200: AcquaintanceSerializer}),
+        responses=writing(AcquaintanceSerializer),
     )
     def put(self, request: Request, relationship_id: int) -> Response:
         relationship = services.acquaintance_update(
@@ -34,7 +35,7 @@ class AgreementView(RelationshipView[Agreement]):
 
     @extend_schema(
         summary="The mentoring agreement and who has confirmed it",
-        responses=answers({200: AgreementSerializer}, bad_input=False),
+        responses=reading(AgreementSerializer, forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         agreement = self.relationship(relationship_id).agreement
@@ -43,7 +44,7 @@ class AgreementView(RelationshipView[Agreement]):
     @extend_schema(
         summary="Change the agreement (clears both confirmations when it changes)",
         request=AgreementSerializer,
-        responses=answers({200: AgreementSerializer}),
+        responses=writing(AgreementSerializer),
     )
     def put(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id)
@@ -61,7 +62,7 @@ class AgreementConfirmView(RelationshipView[Agreement]):
     @extend_schema(
         summary="Confirm the agreement; the second confirmation starts cultivation",
         request=None,
-        responses=answers({200: AgreementSerializer}),
+        responses=writing(AgreementSerializer),
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         agreement = services.agreement_confirm(

@@ -7,6 +7,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mentora.lib.api_responses import reading, writing
 from mentora.relationships import services
 from mentora.relationships.access import access_meeting
 from mentora.relationships.api.serializers import (
@@ -16,7 +17,7 @@ from mentora.relationships.api.serializers import (
     MeetingSerializer,
     PrivateNoteSerializer,
 )
-from mentora.relationships.api.views.common import RelationshipView, answers
+from mentora.relationships.api.views.common import RelationshipView
 from mentora.relationships.models import Meeting
 
 
@@ -25,7 +26,7 @@ class MeetingListView(RelationshipView[Meeting]):
 
     @extend_schema(
         summary="The relationship's meetings",
-        responses=answers({200: MeetingSerializer(many=True)}, bad_input=False),
+        responses=reading(MeetingSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         meetings = self.relationship(relationship_id).meetings.all()
@@ -36,7 +37,7 @@ class MeetingListView(RelationshipView[Meeting]):
     @extend_schema(
         summary="Schedule a meeting; both get the .ics invitation by email",
         request=MeetingCreateSerializer,
-        responses=answers({201: MeetingSerializer}),
+        responses=writing(MeetingSerializer, status=201),
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         meeting = services.meeting_schedule(
@@ -59,7 +60,7 @@ class MeetingView(RelationshipView[Meeting]):
 class MeetingDetailView(MeetingView):
     @extend_schema(
         summary="A meeting, with your own private note",
-        responses=answers({200: MeetingSerializer}, bad_input=False),
+        responses=reading(MeetingSerializer, forbidden=True),
     )
     def get(self, request: Request, relationship_id: int, meeting_id: int) -> Response:
         return Response(self.output(self.meeting(relationship_id, meeting_id), MeetingSerializer))
@@ -67,7 +68,7 @@ class MeetingDetailView(MeetingView):
     @extend_schema(
         summary="Write the agenda, shared notes and attendance",
         request=MeetingRecordSerializer,
-        responses=answers({200: MeetingSerializer}),
+        responses=writing(MeetingSerializer),
     )
     def put(self, request: Request, relationship_id: int, meeting_id: int) -> Response:
         meeting = services.meeting_record(
@@ -82,7 +83,7 @@ class MeetingRescheduleView(MeetingView):
     @extend_schema(
         summary="Move a meeting (same UID, SEQUENCE + 1)",
         request=MeetingRescheduleSerializer,
-        responses=answers({200: MeetingSerializer}),
+        responses=writing(MeetingSerializer),
     )
     def post(self, request: Request, relationship_id: int, meeting_id: int) -> Response:
         meeting = services.meeting_reschedule(
@@ -97,7 +98,7 @@ class MeetingCancelView(MeetingView):
     @extend_schema(
         summary="Cancel a meeting (METHOD:CANCEL)",
         request=None,
-        responses=answers({200: MeetingSerializer}, bad_input=False),
+        responses=writing(MeetingSerializer, bad_request=False),
     )
     def post(self, request: Request, relationship_id: int, meeting_id: int) -> Response:
         meeting = services.meeting_cancel(
@@ -110,7 +111,7 @@ class PrivateNoteView(MeetingView):
     @extend_schema(
         summary="Write your own private note on a meeting (only you can ever read it)",
         request=PrivateNoteSerializer,
-        responses=answers({200: MeetingSerializer}),
+        responses=writing(MeetingSerializer),
     )
     def put(self, request: Request, relationship_id: int, meeting_id: int) -> Response:
         meeting = self.meeting(relationship_id, meeting_id)

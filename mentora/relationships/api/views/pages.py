@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from mentora.accounts.models import User
 from mentora.lib.api import ListApiView
+from mentora.lib.api_responses import reading, writing
 from mentora.programs.selectors import get_program_for_user
 from mentora.relationships import selectors, services
 from mentora.relationships.access import relationship_may
@@ -21,7 +22,7 @@ from mentora.relationships.api.serializers import (
     RelationshipFilters,
     RelationshipSerializer,
 )
-from mentora.relationships.api.views.common import RelationshipView, answers
+from mentora.relationships.api.views.common import RelationshipView
 from mentora.relationships.models import Relationship, RelationshipEvent
 
 
@@ -46,7 +47,7 @@ class RelationshipListView(ListApiView[Relationship]):
     @extend_schema(
         summary="Your relationships and those of the programs you manage",
         parameters=[RelationshipFilters],
-        responses=answers({200: RelationshipSerializer(many=True)}),
+        responses=reading(RelationshipSerializer(many=True), bad_request=True, forbidden=True),
     )
     def get(self, request: Request) -> Response:
         return self.list(request)
@@ -54,7 +55,7 @@ class RelationshipListView(ListApiView[Relationship]):
     @extend_schema(
         summary="Pair a mentor and a mentee (program managers)",
         request=PairSerializer,
-        responses=answers({201: RelationshipDetailSerializer}),
+        responses=writing(RelationshipDetailSerializer, status=201),
     )
     def post(self, request: Request) -> Response:
         data = self.input(PairSerializer)
@@ -80,7 +81,7 @@ class RelationshipDetailView(RelationshipView[Relationship]):
 
     @extend_schema(
         summary="A relationship: stage, dates, activity counts and the moves you may make",
-        responses=answers({200: RelationshipDetailSerializer}, bad_input=False),
+        responses=reading(RelationshipDetailSerializer, forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id, to="view")
@@ -97,7 +98,7 @@ class RelationshipAdvanceView(RelationshipView[Relationship]):
         "when the other side confirms a proposal (or a manager decides an unanswered one), "
         "redefinition when new terms are set: each through its own endpoint.",
         request=AdvanceSerializer,
-        responses=answers({200: RelationshipDetailSerializer}),
+        responses=writing(RelationshipDetailSerializer),
     )
     def post(self, request: Request, relationship_id: int) -> Response:
         relationship = self.relationship(relationship_id, to="view")
@@ -113,7 +114,7 @@ class RelationshipEventsView(RelationshipView[RelationshipEvent]):
 
     @extend_schema(
         summary="The timeline of stage changes",
-        responses=answers({200: EventSerializer(many=True)}, bad_input=False),
+        responses=reading(EventSerializer(many=True), forbidden=True),
     )
     def get(self, request: Request, relationship_id: int) -> Response:
         access = self.access(relationship_id, to="view")
