@@ -59,6 +59,9 @@ class ApiView[M: Model](generics.GenericAPIView[M]):
 
     # The serializer drf-spectacular documents when a method names no other.
     serializer_class: type[serializers.BaseSerializer[Any]] | None = None
+    # Only `ListApiView` pages its answers; a view that answers a short list whole must not be
+    # documented as answering a page of it.
+    pagination_class = None
 
     @property
     def user(self) -> User:
@@ -89,3 +92,5 @@ class ApiView[M: Model](generics.GenericAPIView[M]):
 
 class ListApiView[M: Model](ApiView[M], generics.ListAPIView[M]):
     """A paginated list of what a selector lets the person see."""
+
+    pagination_class = api_settings.DEFAULT_PAGINATION_CLASS

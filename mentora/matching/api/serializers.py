@@ -27,8 +27,9 @@ class WeightsField(serializers.DictField):
 
 class MatchRunSerializer(serializers.ModelSerializer[MatchRun]):
     program = serializers.IntegerField(source="program_id", read_only=True)
-    started_by = MatchPersonSerializer(read_only=True)
-    published_by = MatchPersonSerializer(read_only=True)
+    # Empty for a run whose starter's account is gone, and for a run not published.
+    started_by = MatchPersonSerializer(read_only=True, allow_null=True)
+    published_by = MatchPersonSerializer(read_only=True, allow_null=True)
     weights = WeightsField(read_only=True)
     previous = serializers.IntegerField(source="previous_id", read_only=True, allow_null=True)
     status = serializers.CharField(

@@ -9,7 +9,14 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from mentora.profiles.choices import GENDERS, LANGUAGES, MeetingFormat
+from mentora.profiles.choices import (
+    GENDERS,
+    INDUSTRIES,
+    JOB_FUNCTIONS,
+    LANGUAGES,
+    MeetingFormat,
+    Seniority,
+)
 from mentora.profiles.models import DemographicIdentity, Profile, Skill
 
 PUBLIC_PROFILE_FIELDS = [
@@ -49,6 +56,16 @@ class ProfileSerializer(serializers.ModelSerializer[Profile]):
 
     languages = _languages()
     meeting_formats = _meeting_formats()
+    # Declared rather than generated: DRF drops `allow_blank` from a generated read-only field,
+    # and the schema would then promise a value that a profile left empty does not have.
+    job_function = serializers.ChoiceField(choices=JOB_FUNCTIONS, allow_blank=True, read_only=True)
+    industry = serializers.ChoiceField(choices=INDUSTRIES, allow_blank=True, read_only=True)
+    seniority = serializers.ChoiceField(
+        choices=Seniority.choices, allow_blank=True, read_only=True
+    )
+    profile_url = serializers.CharField(
+        read_only=True, help_text="A link to a public profile page, or empty."
+    )
 
     class Meta:
         model = Profile
@@ -100,6 +117,8 @@ class DemographicsSerializer(serializers.ModelSerializer[DemographicIdentity]):
         model = DemographicIdentity
         fields = ["gender", "ethnicity", "nationality", "updated_at"]
         read_only_fields = ["updated_at"]
+        # Empty until the person first saves their self-identification.
+        extra_kwargs = {"updated_at": {"allow_null": True}}
 
 
 class SkillSerializer(serializers.ModelSerializer[Skill]):

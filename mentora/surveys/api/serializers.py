@@ -17,6 +17,10 @@ AUDIENCE_HELP = "mentor, mentee or both."
 class ItemSerializer(serializers.ModelSerializer[Item]):
     kind = serializers.CharField(read_only=True, help_text=KIND_HELP)
     audience = serializers.CharField(read_only=True, help_text=AUDIENCE_HELP)
+    # A generated read-only slug field would promise a slug; most items score no scale.
+    scale = serializers.CharField(
+        read_only=True, help_text="The scale this item scores, or empty for none."
+    )
 
     class Meta:
         model = Item

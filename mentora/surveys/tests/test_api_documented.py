@@ -1,0 +1,49 @@
+"""Survey items that score no scale, and the lists a manager reads whole, answer as the schema
+says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytest_django.fixtures import Settings
+from rest_framework.test import APIClient
+
+from mentora.accounts.models import User
+from mentora.surveys.models import Instrument
+from mentora.testing.openapi import assert_documented
+from mentora.testing.world import World, build_world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(settings: Settings, tmp_path: Path) -> World:
+    settings.MEDIA_ROOT = tmp_path
+    return build_world()
+
+
+def test_an_item_that_scores_no_scale_answers_as_documented(
+    world: World, api_as: Callable[[User], APIClient]
+) -> None:
+    pulse = Instrument.objects.get(program=world.program)
+    response = api_as(world.manager).get(f"/api/custom-surveys/{pulse.pk}/")
+
+    assert response.status_code == 200
+    assert response.json()["instrument"]["items"][0]["scale"] == ""
+    assert_documented(response, path="/api/custom-surveys/{instrument_id}/", method="GET")
+
+
+def test_lists_answered_whole_are_documented_as_lists(
+    world: World, api_as: Callable[[User], APIClient]
+) -> None:
+    client = api_as(world.manager)
+    for path in [
+        "/api/programs/{program_id}/custom-surveys/",
+        "/api/programs/{program_id}/survey-response-rates/",
+    ]:
+        response = client.get(path.format(program_id=world.program.pk))
+        assert response.status_code == 200, path
+        assert isinstance(response.json(), list), path
+        assert_documented(response, path=path, method="GET")
