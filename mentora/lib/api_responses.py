@@ -15,7 +15,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
-__all__ = ["BAD_REQUEST", "FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED", "reading", "writing"]
+__all__ = [
+    "BAD_REQUEST",
+    "FORBIDDEN",
+    "NOT_FOUND",
+    "UNAUTHORIZED",
+    "UNSUPPORTED_MEDIA_TYPE",
+    "reading",
+    "writing",
+]
 
 # A status, or a status and a media type (one operation answering CSV or a workbook).
 type Status = int | tuple[int, str]
@@ -40,6 +48,10 @@ FORBIDDEN = OpenApiResponse(
 NOT_FOUND = OpenApiResponse(
     response=RefusalSerializer,
     description="There is no such object, or none you may see (outsiders learn nothing).",
+)
+UNSUPPORTED_MEDIA_TYPE = OpenApiResponse(
+    response=RefusalSerializer,
+    description="The body is not JSON, a form or a multipart form Mentora can read.",
 )
 
 
@@ -67,10 +79,12 @@ def reading(
 def writing(
     ok: Any, *, status: int = 200, bad_request: bool = True, not_found: bool = True
 ) -> dict[Status, Any]:
-    """The answers of a write: `ok` (under `status`), 400 (`bad_request`), 401, 403, and 404."""
+    """The answers of a write: `ok` (under `status`), 400 and 415 for a body that is wrong or
+    unreadable (`bad_request`), 401, 403, and 404."""
     answers: dict[Status, Any] = {**_successes(ok, status), 401: UNAUTHORIZED, 403: FORBIDDEN}
     if bad_request:
         answers[400] = BAD_REQUEST
+        answers[415] = UNSUPPORTED_MEDIA_TYPE
     if not_found:
         answers[404] = NOT_FOUND
     return answers

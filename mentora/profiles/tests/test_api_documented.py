@@ -31,3 +31,14 @@ def test_a_self_identification_never_saved_answers_as_documented(
     assert response.status_code == 200
     assert response.json()["updated_at"] is None
     assert_documented(response, path="/api/profiles/me/demographics/", method="GET")
+
+
+def test_a_body_in_no_known_media_type_is_refused_as_documented(
+    outsider: User, api_as: Callable[[User], APIClient]
+) -> None:
+    response = api_as(outsider).generic(
+        "PUT", "/api/profiles/me/demographics/", b"\xf0\xba\x8f\x87", content_type=""
+    )
+
+    assert response.status_code == 415
+    assert_documented(response, path="/api/profiles/me/demographics/", method="PUT")
