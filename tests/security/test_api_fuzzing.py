@@ -1,0 +1,263 @@
+"""Schemathesis against the OpenAPI schema, as a program manager, a mentee and a mentor.
+
+The schema comes from drf-spectacular's generator in this process and every request goes to the
+WSGI application, authenticated with the role's API token. Path parameters are the ids of one
+world's objects (`mentora.testing.world`), so requests reach real objects rather than only 404s.
+Each operation gets a few valid requests and a few invalid ones (negative data); every answer
+must be no server error and must be what the schema says: a documented status code, its content
+type and its body's shape. Each example runs in a savepoint that is rolled back, so the world is
+the same for every request and a run is reproducible (hypothesis derandomized).
+
+Run it with `pytest -m security tests/security/test_api_fuzzing.py` (with DATABASE_URL pointing at
+PostgreSQL in CI). `FUZZ_EXAMPLES` raises the number of examples per operation for a longer run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import schemathesis
+from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections, transaction
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import OpenApiJsonRenderer
+from drf_spectacular.settings import patched_settings
+from hypothesis import HealthCheck, Phase, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis.errors import Unsatisfiable
+from pytest_django.fixtures import Settings
+from rest_framework.test import APIClient
+from schemathesis.core.failures import FailureGroup
+from schemathesis.generation.modes import GenerationMode
+from schemathesis.schemas import APIOperation
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from mentora.accounts.models import User
+from mentora.api.schema import SCHEMA_SETTINGS
+from mentora.finding.models import MentorRequest
+from mentora.matching.models import MatchRun, Pin, Proposal
+from mentora.notifications.models import Notification
+from mentora.programs.models import Enrollment, Question
+from mentora.relationships.models import Goal, Meeting, SeparationProposal
+from mentora.relationships.models import Question as RelationshipQuestion
+from mentora.surveys.models import Instrument, Survey
+from mentora.testing import PASSWORD
+from mentora.testing.world import World, build_world
+
+pytestmark = [pytest.mark.security, pytest.mark.django_db]
+
+# Enough to find the bugs schemathesis found before in a run that stays well under 90 seconds a
+# role on a small machine; FUZZ_EXAMPLES=50 for a long run by hand.
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "5"))
+CHECKS = [
+    schemathesis.checks.not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+def _token_for(user: User) -> str:
+    """The user's API token, asked for as an API client would (the one place that knows how)."""
+    response = APIClient().post(
+        "/api/auth/token/", {"email": user.email, "password": PASSWORD}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    token: str = response.json()["token"]
+    return token
+
+
+def _schema() -> dict[str, Any]:
+    """The OpenAPI schema exactly as /api/schema/ serves it, as plain JSON."""
+    with patched_settings(SCHEMA_SETTINGS):
+        generated = SchemaGenerator().get_schema(request=None, public=True)
+        rendered = OpenApiJsonRenderer().render(generated, renderer_context={})
+    schema: dict[str, Any] = json.loads(rendered)
+    return schema
+
+
+@dataclass
+class Objects:
+    """The ids of the world's objects, by the path parameter that names them."""
+
+    world: World
+    user: User
+    ids: dict[str, int | str] = field(default_factory=dict)
+
+    def for_path(self, path: str) -> dict[str, int | str]:
+        ids = dict(self.ids)
+        world = self.world
+        # The ended pair holds what only the end of a relationship has.
+        if any(
+            part in path for part in ("separation", "acknowledgment", "reflection", "redefinition")
+        ):
+            ids["relationship_id"] = world.ended.pk
+        if path.startswith("/api/match-runs/"):
+            ids["proposal_id"] = (
+                Proposal.objects.filter(run_id=ids["run_id"]).values_list("pk", flat=True).first()
+                or 0
+            )
+        if path.startswith("/api/relationships/"):
+            ids["question_id"] = (
+                RelationshipQuestion.objects.filter(relationship=world.relationship)
+                .values_list("pk", flat=True)
+                .first()
+                or 0
+            )
+        if path.startswith("/api/survey-instruments/"):
+            ids["instrument_id"] = (
+                Instrument.objects.filter(program=None).values_list("pk", flat=True).first() or 0
+            )
+        return ids
+
+
+def _objects(world: World, user: User) -> Objects:
+    program = world.program
+    enrollment = Enrollment.objects.filter(
+        program=program, user=world.mentee if user == world.manager else user
+    ).first()
+    run = MatchRun.objects.filter(program=program).first()
+    ids: dict[str, int | str] = {
+        "organisation_id": world.organisation.pk,
+        "program_id": program.pk,
+        "question_id": Question.objects.filter(program=program).values_list("pk", flat=True)[0],
+        "enrollment_id": enrollment.pk if enrollment else 0,
+        "profile_id": world.mentor.profile.pk,
+        "notification_id": Notification.objects.filter(recipient=user)
+        .values_list("pk", flat=True)
+        .first()
+        or 0,
+        "relationship_id": world.relationship.pk,
+        "goal_id": Goal.objects.filter(relationship=world.relationship).values_list(
+            "pk", flat=True
+        )[0],
+        "meeting_id": Meeting.objects.filter(relationship=world.relationship).values_list(
+            "pk", flat=True
+        )[0],
+        "proposal_id": SeparationProposal.objects.filter(relationship=world.ended).values_list(
+            "pk", flat=True
+        )[0],
+        "run_id": run.pk if run else 0,
+        "pin_id": Pin.objects.filter(program=program).values_list("pk", flat=True)[0],
+        "mentor_id": world.mentor.pk,
+        "request_id": MentorRequest.objects.filter(program=program).values_list("pk", flat=True)[0],
+        "instrument_id": Instrument.objects.filter(program=program).values_list("pk", flat=True)[0],
+        "survey_id": Survey.objects.filter(respondent=user).values_list("pk", flat=True).first()
+        or 0,
+        "dataset": "participants",
+    }
+    return Objects(world=world, user=user, ids=ids)
+
+
+@pytest.fixture
+def wsgi_app() -> Iterator[WSGIHandler]:
+    """The WSGI application, on the test's database connection: the handler must not close it
+    at the end of each request as a server would (Django's test client does the same)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@dataclass
+class Report:
+    requests: int = 0
+    failures: dict[str, str] = field(default_factory=dict)
+
+
+def _fuzz(
+    operation: APIOperation,
+    *,
+    mode: GenerationMode,
+    app: WSGIHandler,
+    token: str,
+    path_parameters: dict[str, Any],
+    report: Report,
+) -> None:
+    """Send `EXAMPLES` generated requests to one operation, noting each failed check."""
+    names = {parameter.name for parameter in operation.path_parameters}
+    strategy = operation.as_strategy(
+        generation_mode=mode,
+        path_parameters={name: value for name, value in path_parameters.items() if name in names},
+    )
+
+    @hypothesis_settings(
+        max_examples=EXAMPLES,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case=strategy)
+    def send(case: Any) -> None:
+        report.requests += 1
+        cache.clear()
+        with transaction.atomic():
+            try:
+                case.call_and_validate(
+                    app=app,
+                    headers={"Authorization": f"Token {token}"},
+                    checks=CHECKS,
+                    # Every WSGI server says who is calling; log-in throttling needs it.
+                    environ_base={"REMOTE_ADDR": "127.0.0.1"},
+                )
+            except FailureGroup as failures:
+                key = f"{operation.label} [{mode.value}]"
+                report.failures.setdefault(key, str(failures)[:3000])
+            transaction.set_rollback(True)
+
+    try:
+        send()
+    except Unsatisfiable:
+        # Nothing in this request can be made invalid (no body, no query, the path fixed).
+        if mode is not GenerationMode.NEGATIVE:
+            raise
+
+
+ROLES: dict[str, Callable[[World], User]] = {
+    "manager": lambda world: world.manager,
+    "mentee": lambda world: world.mentee,
+    "mentor": lambda world: world.mentor,
+}
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_every_operation_answers_as_the_schema_says(
+    role: str, wsgi_app: WSGIHandler, settings: Settings, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    world = build_world()
+    user = ROLES[role](world)
+    token = _token_for(user)
+    objects = _objects(world, user)
+    schema = schemathesis.openapi.from_dict(_schema())
+    report = Report()
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            _fuzz(
+                operation,
+                mode=mode,
+                app=wsgi_app,
+                token=token,
+                path_parameters=objects.for_path(operation.path),
+                report=report,
+            )
+    assert not report.failures, "\n\n".join(
+        f"{key}\n{message}" for key, message in report.failures.items()
+    )
