@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model
 from rest_framework import exceptions, generics, serializers
 from rest_framework.fields import get_error_detail
+from rest_framework.metadata import SimpleMetadata
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -54,6 +55,17 @@ def request_user(request: Request) -> User:
     return user
 
 
+class ApiMetadata(SimpleMetadata):
+    """OPTIONS names the view and the media types it reads and writes, for anyone signed in.
+
+    DRF would add each write's fields (`actions`) after looking the object up through
+    `get_queryset`, which an `ApiView` never uses (it reads through access functions): that
+    failed with a server error. The OpenAPI schema describes every body instead."""
+
+    def determine_actions(self, request: Request, view: Any) -> dict[str, Any]:
+        return {}
+
+
 class ApiView[M: Model](generics.GenericAPIView[M]):
     """A view whose reads go through access functions and selectors, writes through services."""
 
@@ -62,6 +74,7 @@ class ApiView[M: Model](generics.GenericAPIView[M]):
     # Only `ListApiView` pages its answers; a view that answers a short list whole must not be
     # documented as answering a page of it.
     pagination_class = None
+    metadata_class = ApiMetadata
 
     @property
     def user(self) -> User:
