@@ -44,6 +44,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from werkzeug.test import Client
 
 from mentora.accounts.models import User
 from mentora.api.schema import SCHEMA_SETTINGS
@@ -229,6 +230,8 @@ def _fuzz(
             raise
 
 
+# The methods a client may send to any path; OPTIONS is answered by DRF's metadata for each view.
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 ROLES: dict[str, Callable[[World], User]] = {
     "manager": lambda world: world.manager,
     "mentee": lambda world: world.mentee,
@@ -261,3 +264,33 @@ def test_every_operation_answers_as_the_schema_says(
     assert not report.failures, "\n\n".join(
         f"{key}\n{message}" for key, message in report.failures.items()
     )
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_methods_a_path_does_not_document_are_refused(
+    role: str, wsgi_app: WSGIHandler, settings: Settings, tmp_path: Path
+) -> None:
+    """OPTIONS, and every method a path does not document, are answered without a server
+    error: OPTIONS describes the view (or refuses like a read), another method is refused."""
+    settings.MEDIA_ROOT = tmp_path
+    world = build_world()
+    user = ROLES[role](world)
+    headers = {"Authorization": f"Token {_token_for(user)}"}
+    objects = _objects(world, user)
+    client = Client(wsgi_app)
+    answers: dict[str, int] = {}
+    for path, item in _schema()["paths"].items():
+        url = path.format(**objects.for_path(path))
+        documented = {method.upper() for method in item if method != "parameters"}
+        for method in ["OPTIONS", *(set(METHODS) - documented)]:
+            response = client.open(
+                url, method=method, headers=headers, environ_base={"REMOTE_ADDR": "127.0.0.1"}
+            )
+            answers[f"{method} {path}"] = response.status_code
+    allowed = {"OPTIONS": {200, 401, 403, 404}}
+    wrong = {
+        request: status
+        for request, status in answers.items()
+        if status not in allowed.get(request.split()[0], {401, 403, 404, 405})
+    }
+    assert wrong == {}
