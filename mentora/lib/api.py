@@ -18,6 +18,7 @@ from django.db.models import Model
 from rest_framework import exceptions, generics, serializers
 from rest_framework.fields import get_error_detail
 from rest_framework.metadata import SimpleMetadata
+from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -73,7 +74,7 @@ class ApiView[M: Model](generics.GenericAPIView[M]):
     serializer_class: type[serializers.BaseSerializer[Any]] | None = None
     # Only `ListApiView` pages its answers; a view that answers a short list whole must not be
     # documented as answering a page of it.
-    pagination_class = None
+    pagination_class: type[BasePagination] | None = None
     metadata_class = ApiMetadata
 
     @property
@@ -106,4 +107,4 @@ class ApiView[M: Model](generics.GenericAPIView[M]):
 class ListApiView[M: Model](ApiView[M], generics.ListAPIView[M]):
     """A paginated list of what a selector lets the person see."""
 
-    pagination_class = api_settings.DEFAULT_PAGINATION_CLASS
+    pagination_class = generics.GenericAPIView.pagination_class

@@ -13,6 +13,7 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.settings import patched_settings
 from schemathesis.specs.openapi.schemas import OpenApiSchema
+from werkzeug.datastructures import Headers
 from werkzeug.test import EnvironBuilder, TestResponse
 from werkzeug.wrappers import Request
 
@@ -42,8 +43,8 @@ def assert_documented(response: HttpResponseBase, *, path: str, method: str) -> 
     request = Request(EnvironBuilder(path=path, method=method.upper()).get_environ())
     answer = TestResponse(
         [response.content] if hasattr(response, "content") else [],
-        response.status_code,
-        list(response.items()),
+        str(response.status_code),
+        Headers(list(response.items())),
         request,
     )
     operation.validate_response(answer)

@@ -60,9 +60,7 @@ class ProfileSerializer(serializers.ModelSerializer[Profile]):
     # and the schema would then promise a value that a profile left empty does not have.
     job_function = serializers.ChoiceField(choices=JOB_FUNCTIONS, allow_blank=True, read_only=True)
     industry = serializers.ChoiceField(choices=INDUSTRIES, allow_blank=True, read_only=True)
-    seniority = serializers.ChoiceField(
-        choices=Seniority.choices, allow_blank=True, read_only=True
-    )
+    seniority = serializers.ChoiceField(choices=Seniority.choices, allow_blank=True, read_only=True)
     profile_url = serializers.CharField(
         read_only=True, help_text="A link to a public profile page, or empty."
     )

@@ -37,7 +37,7 @@ def test_a_body_in_no_known_media_type_is_refused_as_documented(
     outsider: User, api_as: Callable[[User], APIClient]
 ) -> None:
     response = api_as(outsider).generic(
-        "PUT", "/api/profiles/me/demographics/", b"\xf0\xba\x8f\x87", content_type=""
+        "PUT", "/api/profiles/me/demographics/", "neither a form nor JSON", content_type=""
     )
 
     assert response.status_code == 415
