@@ -64,6 +64,10 @@ pytestmark = [pytest.mark.security, pytest.mark.django_db]
 # Enough to find the bugs schemathesis found before in a run that stays well under 90 seconds a
 # role on a small machine; FUZZ_EXAMPLES=50 for a long run by hand.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "5"))
+# Not `negative_data_rejection`: the services trim text before they measure it and read an
+# empty filter as no filter, so a few requests the schema calls invalid are rightly accepted
+# (`?status=`, a note of 300 spaces). An invalid request must still never be a server error,
+# an undocumented status or an answer of another shape, which these check.
 CHECKS = [
     schemathesis.checks.not_a_server_error,
     status_code_conformance,
@@ -244,7 +248,11 @@ ROLES: dict[str, Callable[[World], User]] = {
 
 @pytest.mark.parametrize("role", list(ROLES))
 def test_every_operation_answers_as_the_schema_says(
-    role: str, wsgi_app: WSGIHandler, settings: Settings, tmp_path: Path
+    role: str,
+    wsgi_app: WSGIHandler,
+    settings: Settings,
+    tmp_path: Path,
+    record_property: Callable[[str, object], None],
 ) -> None:
     settings.MEDIA_ROOT = tmp_path
     world = build_world()
@@ -253,9 +261,11 @@ def test_every_operation_answers_as_the_schema_says(
     objects = _objects(world, user)
     schema = schemathesis.openapi.from_dict(_schema())
     report = Report()
+    operations = 0
     for result in schema.get_all_operations():
         assert isinstance(result, Ok), result
         operation = result.ok()
+        operations += 1
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             _fuzz(
                 operation,
@@ -265,6 +275,9 @@ def test_every_operation_answers_as_the_schema_says(
                 path_parameters=objects.for_path(operation.path),
                 report=report,
             )
+    # In the JUnit report (`--junitxml`): how much this run tried.
+    record_property("operations", operations)
+    record_property("requests", report.requests)
     assert not report.failures, "\n\n".join(
         f"{key}\n{message}" for key, message in report.failures.items()
     )
