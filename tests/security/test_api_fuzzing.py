@@ -14,7 +14,6 @@ PostgreSQL in CI). `FUZZ_EXAMPLES` raises the number of examples per operation f
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -28,9 +27,6 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections, transaction
-from drf_spectacular.generators import SchemaGenerator
-from drf_spectacular.renderers import OpenApiJsonRenderer
-from drf_spectacular.settings import patched_settings
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis.errors import Unsatisfiable
@@ -48,7 +44,6 @@ from schemathesis.specs.openapi.checks import (
 from werkzeug.test import Client
 
 from mentora.accounts.models import User
-from mentora.api.schema import SCHEMA_SETTINGS
 from mentora.finding.models import MentorRequest
 from mentora.matching.models import MatchRun, Pin, Proposal
 from mentora.notifications.models import Notification
@@ -57,6 +52,7 @@ from mentora.relationships.models import Goal, Meeting, SeparationProposal
 from mentora.relationships.models import Question as RelationshipQuestion
 from mentora.surveys.models import Instrument, Survey
 from mentora.testing import PASSWORD
+from mentora.testing.openapi import openapi_document
 from mentora.testing.world import World, build_world
 
 pytestmark = [pytest.mark.security, pytest.mark.django_db]
@@ -84,15 +80,6 @@ def _token_for(user: User) -> str:
     assert response.status_code == 200, response.content
     token: str = response.json()["token"]
     return token
-
-
-def _schema() -> dict[str, Any]:
-    """The OpenAPI schema exactly as /api/schema/ serves it, as plain JSON."""
-    with patched_settings(SCHEMA_SETTINGS):
-        generated = SchemaGenerator().get_schema(request=None, public=True)
-        rendered = OpenApiJsonRenderer().render(generated, renderer_context={})
-    schema: dict[str, Any] = json.loads(rendered)
-    return schema
 
 
 @dataclass
@@ -259,7 +246,7 @@ def test_every_operation_answers_as_the_schema_says(
     user = ROLES[role](world)
     token = _token_for(user)
     objects = _objects(world, user)
-    schema = schemathesis.openapi.from_dict(_schema())
+    schema = schemathesis.openapi.from_dict(openapi_document())
     report = Report()
     operations = 0
     for result in schema.get_all_operations():
@@ -296,7 +283,7 @@ def test_methods_a_path_does_not_document_are_refused(
     objects = _objects(world, user)
     client = Client(wsgi_app)
     answers: dict[str, int] = {}
-    for path, item in _schema()["paths"].items():
+    for path, item in openapi_document()["paths"].items():
         url = path.format(**objects.for_path(path))
         documented = {method.upper() for method in item if method != "parameters"}
         for method in ["OPTIONS", *(set(METHODS) - documented)]:
