@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -157,15 +158,18 @@ def _objects(world: World, user: User) -> Objects:
     return Objects(world=world, user=user, ids=ids)
 
 
-@pytest.fixture
-def wsgi_app() -> Iterator[WSGIHandler]:
+@contextmanager
+def _serving() -> Iterator[WSGIHandler]:
     """The WSGI application, on the test's database connection: the handler must not close it
-    at the end of each request as a server would (Django's test client does the same)."""
+    at the end of each request as a server would (Django's test client does the same, and
+    connects the closing again after each of its own requests: use it before, not inside)."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    yield get_wsgi_application()
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @dataclass
@@ -236,7 +240,6 @@ ROLES: dict[str, Callable[[World], User]] = {
 @pytest.mark.parametrize("role", list(ROLES))
 def test_every_operation_answers_as_the_schema_says(
     role: str,
-    wsgi_app: WSGIHandler,
     settings: Settings,
     tmp_path: Path,
     record_property: Callable[[str, object], None],
@@ -249,19 +252,20 @@ def test_every_operation_answers_as_the_schema_says(
     schema = schemathesis.openapi.from_dict(openapi_document())
     report = Report()
     operations = 0
-    for result in schema.get_all_operations():
-        assert isinstance(result, Ok), result
-        operation = result.ok()
-        operations += 1
-        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-            _fuzz(
-                operation,
-                mode=mode,
-                app=wsgi_app,
-                token=token,
-                path_parameters=objects.for_path(operation.path),
-                report=report,
-            )
+    with _serving() as app:
+        for result in schema.get_all_operations():
+            assert isinstance(result, Ok), result
+            operation = result.ok()
+            operations += 1
+            for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+                _fuzz(
+                    operation,
+                    mode=mode,
+                    app=app,
+                    token=token,
+                    path_parameters=objects.for_path(operation.path),
+                    report=report,
+                )
     # In the JUnit report (`--junitxml`): how much this run tried.
     record_property("operations", operations)
     record_property("requests", report.requests)
@@ -272,7 +276,7 @@ def test_every_operation_answers_as_the_schema_says(
 
 @pytest.mark.parametrize("role", list(ROLES))
 def test_methods_a_path_does_not_document_are_refused(
-    role: str, wsgi_app: WSGIHandler, settings: Settings, tmp_path: Path
+    role: str, settings: Settings, tmp_path: Path
 ) -> None:
     """OPTIONS, and every method a path does not document, are answered without a server
     error: OPTIONS describes the view (or refuses like a read), another method is refused."""
@@ -281,16 +285,17 @@ def test_methods_a_path_does_not_document_are_refused(
     user = ROLES[role](world)
     headers = {"Authorization": f"Token {_token_for(user)}"}
     objects = _objects(world, user)
-    client = Client(wsgi_app)
     answers: dict[str, int] = {}
-    for path, item in openapi_document()["paths"].items():
-        url = path.format(**objects.for_path(path))
-        documented = {method.upper() for method in item if method != "parameters"}
-        for method in ["OPTIONS", *(set(METHODS) - documented)]:
-            response = client.open(
-                url, method=method, headers=headers, environ_base={"REMOTE_ADDR": "127.0.0.1"}
-            )
-            answers[f"{method} {path}"] = response.status_code
+    with _serving() as app:
+        client = Client(app)
+        for path, item in openapi_document()["paths"].items():
+            url = path.format(**objects.for_path(path))
+            documented = {method.upper() for method in item if method != "parameters"}
+            for method in ["OPTIONS", *sorted(set(METHODS) - documented)]:
+                response = client.open(
+                    url, method=method, headers=headers, environ_base={"REMOTE_ADDR": "127.0.0.1"}
+                )
+                answers[f"{method} {path}"] = response.status_code
     allowed = {"OPTIONS": {200, 401, 403, 404}}
     wrong = {
         request: status
