@@ -105,9 +105,8 @@ def scan_page(page, path: str, *, name: str, who: str = "") -> dict[str, list[st
     Returns the problems by where they were seen ("<path> as <who> at <width>px").
     """
     response = page.goto(path)
-    assert response is not None and response.status == 200, (
-        f"{path} answered {response and response.status}"
-    )
+    assert response is not None, f"{path} gave no response"
+    assert response.status == 200, f"{path} answered {response.status}"
     problems: dict[str, list[str]] = {}
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 900})
