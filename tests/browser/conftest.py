@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("MENTORA_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -30,8 +32,6 @@ def browser() -> Iterator[object]:
                 f"Chromium is required but missing at {CHROMIUM} (apt-get install chromium)."
             )
         pytest.skip(f"Chromium is not installed at {CHROMIUM}; `apt-get install chromium` to run.")
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -88,8 +88,6 @@ def sideways_scroll(page) -> list[str]:
 
 def accessibility_problems(page) -> list[str]:
     """Serious or critical axe violations of the page as shown now, and sideways scrolling."""
-    from axe_playwright_python.sync_playwright import Axe
-
     results = Axe().run(page)
     found = [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
