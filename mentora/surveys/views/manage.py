@@ -30,9 +30,9 @@ from mentora.surveys.outcomes import (
 def _send_form(instrument: Instrument, data: Any = None) -> SendForm:
     program = instrument.program
     assert program is not None
-    roles = [Survey.Role.MENTOR, Survey.Role.MENTEE]
+    roles: list[str] = [Survey.Role.MENTOR, Survey.Role.MENTEE]
     if instrument.audience != "both":
-        roles = [instrument.audience]  # type: ignore[list-item]
+        roles = [instrument.audience]
     return SendForm(
         data,
         program_kind_labels={
