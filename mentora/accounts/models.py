@@ -36,12 +36,15 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """A person who can log in. Their roles live on programs, not here."""
 
+    # Django's documented way to drop an inherited field; the stubs type it as a CharField.
     username = None  # type: ignore[assignment]
     email = models.EmailField("email address", unique=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
+    # Users are created by email, not username, so the manager is ours rather than Django's
+    # auth UserManager, which the stubs say every AbstractUser has.
     objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
