@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = os.environ.get("MENTORA_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -25,7 +26,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         if os.environ.get("MENTORA_REQUIRE_BROWSER"):
             pytest.fail(
@@ -51,7 +52,7 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, live_server) -> Iterator[object]:
+def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     # Generous: CI runs two workers on two cores, and a page may wait on a busy server.
     context.set_default_timeout(30_000)
@@ -60,7 +61,7 @@ def page(browser, live_server) -> Iterator[object]:
     context.close()
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page: Page, name: str) -> Path:
     """Save a full-page screenshot under var/screenshots for a person to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
@@ -68,7 +69,7 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
-def log_in(page, email: str, password: str) -> None:
+def log_in(page: Page, email: str, password: str) -> None:
     page.goto("/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(password)
@@ -76,7 +77,7 @@ def log_in(page, email: str, password: str) -> None:
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
-def sideways_scroll(page) -> list[str]:
+def sideways_scroll(page: Page) -> list[str]:
     """A problem when the page itself scrolls sideways (wide content belongs in .table-scroll)."""
     wide, viewport = page.evaluate(
         "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
@@ -86,7 +87,7 @@ def sideways_scroll(page) -> list[str]:
     return []
 
 
-def accessibility_problems(page) -> list[str]:
+def accessibility_problems(page: Page) -> list[str]:
     """Serious or critical axe violations of the page as shown now, and sideways scrolling."""
     results = Axe().run(page)
     found = [
@@ -97,7 +98,7 @@ def accessibility_problems(page) -> list[str]:
     return found + sideways_scroll(page)
 
 
-def scan_page(page, path: str, *, name: str, who: str = "") -> dict[str, list[str]]:
+def scan_page(page: Page, path: str, *, name: str, who: str = "") -> dict[str, list[str]]:
     """Open a page (it must answer 200), scan it at desktop and phone width, save a screenshot.
 
     Returns the problems by where they were seen ("<path> as <who> at <width>px").
