@@ -67,7 +67,7 @@ def development_secret_key(var_dir: Path) -> str:
 
 
 def redis_url_for_test_worker(url: str, worker: str) -> str:
-    """The Redis URL with a database of the parallel test worker's own (gw0 uses 1, gw1 uses 2...)."""
+    """The Redis URL with a database of the test worker's own (gw0 uses 1, gw1 uses 2...)."""
     parts = urlsplit(url)
     if parts.scheme not in {"redis", "rediss"}:
         raise ConfigurationError(f"REDIS_URL={url!r} must start with redis:// or rediss://.")

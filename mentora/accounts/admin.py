@@ -27,5 +27,5 @@ class ApiTokenAdmin(ReadOnlyAdmin[ApiToken]):
     list_select_related = ["user"]
     list_filter = ["revoked", "expires"]
     search_fields = ["user__email"]
-    fields = ["user", "name", "created", "last_used", "expires", "revoked"]
+    fields = ("user", "name", "created", "last_used", "expires", "revoked")
     readonly_fields = fields

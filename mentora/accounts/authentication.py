@@ -40,7 +40,7 @@ class ApiTokenAuthentication(BaseAuthentication):
         return KEYWORD
 
 
-class ApiTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+class ApiTokenScheme(OpenApiAuthenticationExtension):
     """How the OpenAPI schema describes the token (as DRF's own token authentication was)."""
 
     target_class = "mentora.accounts.authentication.ApiTokenAuthentication"

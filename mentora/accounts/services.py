@@ -16,7 +16,7 @@ from mentora.accounts.models import ApiToken, User
 
 # `last_used` is written at most this often per token, so that busy clients cost no write a call.
 LAST_USED_PRECISION = datetime.timedelta(minutes=1)
-DEFAULT_TOKEN_NAME = "API log-in"
+DEFAULT_TOKEN_NAME = "API log-in"  # noqa: S105 - a label, not a secret
 
 
 @dataclass(frozen=True)

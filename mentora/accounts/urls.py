@@ -9,7 +9,5 @@ from mentora.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("api-tokens/", views.api_tokens, name="api_tokens"),
-    path(
-        "api-tokens/<int:token_id>/revoke/", views.api_token_revoke_view, name="api_token_revoke"
-    ),
+    path("api-tokens/<int:token_id>/revoke/", views.api_token_revoke_view, name="api_token_revoke"),
 ]

@@ -71,9 +71,7 @@ def test_the_admin_log_in_still_works(client: Client, staff: User) -> None:
     assert client.session["_auth_user_id"] == str(staff.pk)
 
 
-def test_the_admin_and_the_log_in_page_count_the_same_failures(
-    client: Client, staff: User
-) -> None:
+def test_the_admin_and_the_log_in_page_count_the_same_failures(client: Client, staff: User) -> None:
     for attempt in range(5):
         client.post(
             reverse("account_login"), {"login": "staff@example.org", "password": f"guess {attempt}"}
@@ -85,9 +83,7 @@ def test_the_admin_and_the_log_in_page_count_the_same_failures(
 
 
 def test_the_admin_refuses_someone_who_is_not_staff(client: Client, mentee: User) -> None:
-    response = client.post(
-        reverse("admin:login"), {"username": mentee.email, "password": PASSWORD}
-    )
+    response = client.post(reverse("admin:login"), {"username": mentee.email, "password": PASSWORD})
 
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session

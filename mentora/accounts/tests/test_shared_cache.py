@@ -42,7 +42,7 @@ def _in_another_process(code: str) -> str:
         env["DATABASE_URL"] = (
             f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
         )
-    result = subprocess.run(  # noqa: S603 - our own manage.py, no outside input
+    result = subprocess.run(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
         cwd=ROOT,
         env=env,
