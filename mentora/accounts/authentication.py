@@ -40,7 +40,7 @@ class ApiTokenAuthentication(BaseAuthentication):
         return KEYWORD
 
 
-class ApiTokenScheme(OpenApiAuthenticationExtension):
+class ApiTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call, unused-ignore]
     """How the OpenAPI schema describes the token (as DRF's own token authentication was)."""
 
     target_class = "mentora.accounts.authentication.ApiTokenAuthentication"

@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(AllauthSignupForm):  # type: ignore[misc, unused-ignore]  # allauth is untyped
     def try_save(self, request: HttpRequest) -> Any:
         if self.account_already_exists:
             # As long as creating the account would have taken (no timing tells who has one).

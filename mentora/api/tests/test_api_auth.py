@@ -181,7 +181,7 @@ def test_anonymous_cannot_write(anonymous: APIClient, program: Program) -> None:
 
 
 def current_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    return str(format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time()))))
 
 
 @pytest.mark.django_db
