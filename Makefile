@@ -34,6 +34,7 @@ venv: $(STAMP)
 setup: venv
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py seed_demo
 
 run: setup

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 
 class ConfigurationError(RuntimeError):
@@ -63,3 +64,12 @@ def development_secret_key(var_dir: Path) -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+def redis_url_for_test_worker(url: str, worker: str) -> str:
+    """The Redis URL with a database of the test worker's own (gw0 uses 1, gw1 uses 2...)."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"redis", "rediss"}:
+        raise ConfigurationError(f"REDIS_URL={url!r} must start with redis:// or rediss://.")
+    number = int(worker.removeprefix("gw") or "0")
+    return urlunsplit(parts._replace(path=f"/{number + 1}"))

@@ -5,8 +5,10 @@ Every variable is listed, with its meaning, in `.env.example`.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -17,6 +19,7 @@ from mentora.config import (
     env_int,
     env_list,
     env_str,
+    redis_url_for_test_worker,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -55,7 +58,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
@@ -168,6 +170,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mentora] "
 LOGIN_REDIRECT_URL = "home"
+# Sign-up hashes the password even when the address has an account (no timing tells which).
+ACCOUNT_FORMS = {"signup": "mentora.accounts.forms.SignupForm"}
 LOGIN_URL = "account_login"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mentora"
@@ -265,7 +269,7 @@ REST_FRAMEWORK = {
     # Token first: an unauthenticated call then gets 401 with `WWW-Authenticate: Token` (with
     # the session first, DRF has no challenge to send and answers 403).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "mentora.accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # A service's ValidationError becomes a 400 in this one place.
@@ -295,6 +299,25 @@ SPECTACULAR_SETTINGS = {
         "PreferenceEnum": "mentora.profiles.choices.Preference",
     },
 }
+
+# Caches, API tokens and log-in limits (this block is the accounts' own).
+# One cache that every server process shares: log-in and two-factor attempt limits and the
+# two-factor codes already used live there, so they hold however many processes serve the site.
+# Redis when REDIS_URL is set; otherwise a table of the database (`manage.py createcachetable`,
+# run by `make setup`; Django's test databases create it themselves).
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL and TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
+    # Each parallel test worker empties the cache between tests: give each a database of its own.
+    REDIS_URL = redis_url_for_test_worker(REDIS_URL, os.environ["PYTEST_XDIST_WORKER"])
+CACHES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "mentora_cache"}
+}
+# Days an API token works after it is issued (a new log-in issues a new one).
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", default=90)
+if not 1 <= API_TOKEN_DAYS <= 3650:
+    raise ConfigurationError(f"API_TOKEN_DAYS={API_TOKEN_DAYS} must be from 1 to 3650 days.")
 
 # Production hardening, active whenever DEBUG is off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,12 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from mentora.accounts.forms import AdminLoginForm
 from mentora.programs.views import participant
+
+# The admin's log-in goes through allauth: one attempt limit for every log-in form.
+admin.site.login_form = AdminLoginForm
 
 # Nothing under MEDIA_ROOT is served by URL: private files (photos, shared resources) go out
 # only through the views that check who may see them (mentora.lib.files).
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("mentora.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", include("mentora.api.urls")),
     path("profile/", include("mentora.programs.profile_urls")),

@@ -20,6 +20,8 @@ urlpatterns = [
         name="redoc",
     ),
     path("auth/token/", auth.TokenView.as_view(), name="token"),
+    path("auth/tokens/", auth.ApiTokenListView.as_view(), name="tokens"),
+    path("auth/tokens/<int:token_id>/", auth.ApiTokenRevokeView.as_view(), name="token-revoke"),
     # Organisations, programs, questionnaires, enrollments, profiles (one's own too), skills.
     path("", include("mentora.programs.api.urls")),
     # One's own self-identification.
