@@ -1,11 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from mentora.accounts.forms import AdminLoginForm
 from mentora.programs.views import participant
 
-# The admin's log-in goes through allauth: one attempt limit for every log-in form.
-admin.site.login_form = AdminLoginForm
+# The admin has no log-in form of its own: it sends people to the log-in page, so the one
+# attempt limit and the second factor hold for it too; a signed-in person who is not staff gets 403.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 # Nothing under MEDIA_ROOT is served by URL: private files (photos, shared resources) go out
 # only through the views that check who may see them (mentora.lib.files).

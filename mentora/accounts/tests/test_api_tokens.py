@@ -133,6 +133,28 @@ def test_a_password_change_revokes_every_token(mentee: User) -> None:
     assert not works(key)
 
 
+def test_a_password_set_through_any_other_door_revokes_every_token(mentee: User) -> None:
+    """The admin's password form and `manage.py changepassword` send no allauth signal: they set
+    the password on the model and save it, which revokes the tokens all the same."""
+    key = obtain()
+    fresh = User.objects.get(pk=mentee.pk)
+
+    fresh.set_password("another long pass phrase 7")
+    fresh.save()
+
+    assert not works(key)
+
+
+def test_saving_a_person_without_a_new_password_keeps_the_tokens(mentee: User) -> None:
+    key = obtain()
+    fresh = User.objects.get(pk=mentee.pk)
+
+    fresh.first_name = "Mia"
+    fresh.save()
+
+    assert works(key)
+
+
 def test_a_password_reset_revokes_every_token(client: Client, mentee: User) -> None:
     key = obtain()
     client.post(reverse("account_reset_password"), {"email": mentee.email})
