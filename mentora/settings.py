@@ -254,6 +254,7 @@ MENTORA_DAILY_TASKS = [
     "mentora.notifications.tasks.send_notification_digest",
     "mentora.finding.tasks.expire_requests",
     "mentora.surveys.tasks.survey_schedule",
+    "mentora.accounts.tasks.purge_api_tokens",
 ]
 
 # Seconds without a heartbeat after which the worker of a match run (or of a large publish) counts

@@ -79,3 +79,15 @@ def api_token_revoke(*, token: ApiToken) -> ApiToken:
 def api_tokens_revoke_all(*, user: User) -> int:
     """Revoke every live token of the person (after a change of password or second factor)."""
     return ApiToken.objects.filter(user=user, revoked__isnull=True).update(revoked=timezone.now())
+
+
+# How long a token that expired or was revoked stays on the person's list before it is deleted.
+DEAD_TOKENS_KEPT = datetime.timedelta(days=30)
+
+
+@transaction.atomic
+def api_tokens_purge() -> int:
+    """Delete the tokens that expired or were revoked more than `DEAD_TOKENS_KEPT` ago."""
+    before = timezone.now() - DEAD_TOKENS_KEPT
+    deleted, _ = ApiToken.objects.filter(Q(expires__lt=before) | Q(revoked__lt=before)).delete()
+    return deleted

@@ -24,7 +24,8 @@ from pytest_django.fixtures import DjangoCaptureOnCommitCallbacks
 from rest_framework.test import APIClient
 
 from mentora.accounts.models import ApiToken, User
-from mentora.accounts.services import api_token_issue
+from mentora.accounts.services import api_token_issue, api_token_revoke
+from mentora.accounts.tasks import purge_api_tokens
 from mentora.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -267,3 +268,28 @@ def test_the_admin_shows_a_tokens_metadata_but_never_its_digest(
     for response in (page, listing):
         assert token.digest.encode() not in response.content
     assert admin_client.get(reverse("admin:accounts_apitoken_add")).status_code == 403
+
+
+def test_the_daily_job_forgets_tokens_dead_for_thirty_days(mentee: User) -> None:
+    """Expired or revoked tokens stay listed (the person sees what ended) for thirty days, then
+    the daily job deletes them; live tokens stay."""
+    revoked_key = obtain()
+    revoked = ApiToken.objects.get(user=mentee)
+    live_key = obtain()
+    api_token_revoke(token=revoked)
+    assert revoked.revoked is not None
+
+    with time_machine.travel(revoked.revoked + datetime.timedelta(days=29)):
+        assert purge_api_tokens.call() == {"deleted": 0}
+    with time_machine.travel(revoked.revoked + datetime.timedelta(days=31)):
+        assert purge_api_tokens.call() == {"deleted": 1}
+        assert works(live_key)
+    assert not works(revoked_key)
+    live = ApiToken.objects.get(user=mentee)
+    with time_machine.travel(live.expires + datetime.timedelta(days=31)):
+        assert purge_api_tokens.call() == {"deleted": 1}
+    assert not ApiToken.objects.exists()
+
+
+def test_the_purge_is_a_daily_job() -> None:
+    assert "mentora.accounts.tasks.purge_api_tokens" in settings.MENTORA_DAILY_TASKS
