@@ -2,11 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mentora.programs.views import participant
+from mentora.site.csp_report import csp_report
 
 # Nothing under MEDIA_ROOT is served by URL: private files (photos, shared resources) go out
 # only through the views that check who may see them (mentora.lib.files).
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # settings.CSP_REPORT_PATH: where browsers report what the Content-Security-Policy blocked.
+    path("csp-report/", csp_report, name="csp_report"),
     path("accounts/", include("allauth.urls")),
     path("api/", include("mentora.api.urls")),
     path("profile/", include("mentora.programs.profile_urls")),
