@@ -334,7 +334,7 @@ SECURE_CSP: dict[str, list[str] | str] = {
     "report-uri": CSP_REPORT_PATH,
 }
 # Browser features no page of Mentora uses, switched off for the site and anything it embeds.
-PERMISSIONS_POLICY = {
+PERMISSIONS_POLICY: dict[str, list[str]] = {
     "accelerometer": [],
     "browsing-topics": [],
     "camera": [],

@@ -49,7 +49,7 @@ def test_the_api_documentation_renders_under_its_policy(
     page.locator("#redoc-container h1").first.wait_for()
     page.get_by_role("textbox", name="Search").fill("program")
     page.locator("[data-role='search:results'] [role='menuitem']").first.wait_for()
-    # Redoc's sidebar always asks cdn.redoc.ly for its logo: the policy refuses it, and nothing else.
+    # Redoc's sidebar always asks cdn.redoc.ly for its logo: refused, and nothing else is.
     _wait_for(csp_violations, 1)
     assert [v.split(" at ")[0] for v in csp_violations] == [
         "img-src blocked https://cdn.redoc.ly/redoc/logo-mini.svg"

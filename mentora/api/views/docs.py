@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from drf_spectacular.settings import patched_settings, spectacular_settings
-from drf_spectacular.utils import extend_schema
 from django.conf import settings
 from django.utils.csp import CSP
 from django.utils.decorators import method_decorator
 from django.views.decorators.csp import csp_override
+from drf_spectacular.settings import patched_settings, spectacular_settings
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -42,11 +42,10 @@ REDOC_STYLE_HASHES = [
     "'sha256-QMIg+bpjm3JdElJ388KYke01izlUW0UoNOeKjpMxdgc='",
     "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
 ]
-REDOC_POLICY = {
-    **settings.SECURE_CSP,
+REDOC_POLICY: dict[str, list[str] | str] = {
+    **{name: value for name, value in settings.SECURE_CSP.items() if name != "report-uri"},
     "style-src": [*settings.SECURE_CSP["style-src"], *REDOC_STYLE_HASHES],
     "worker-src": [CSP.SELF, "blob:"],
-    "report-uri": None,
 }
 
 
