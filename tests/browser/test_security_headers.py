@@ -6,6 +6,8 @@ import time
 
 import pytest
 
+from mentora.accounts.models import User
+from mentora.profiles.models import MentorOffer
 from mentora.testing import PASSWORD
 
 from .conftest import log_in
@@ -63,3 +65,18 @@ def test_htmx_works_under_the_policy(page, mentee) -> None:
     assert page.evaluate("typeof htmx") == "object"
     assert page.evaluate("htmx.config.includeIndicatorStyles") is False
     assert page.evaluate("htmx.config.allowEval") is False
+
+
+def test_the_admin_works_under_the_policy(page, mentor) -> None:
+    User.objects.create_superuser(email="staff@example.org", password=PASSWORD)
+    offer = MentorOffer.objects.get(enrollment__user=mentor)
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill("staff@example.org")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("heading", name="Site administration").wait_for()
+    page.goto("/admin/finding/mentorrequest/")
+    page.goto(f"/admin/profiles/mentoroffer/{offer.pk}/change/")
+    # filter_horizontal's two boxes are built by the admin's scripts.
+    page.locator("#id_skills_from").wait_for()
+    page.get_by_role("button", name="Toggle navigation").click()
