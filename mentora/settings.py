@@ -108,7 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                # `csp_nonce` for the few <script> and <style> elements that need one (the admin's).
+                # `csp_nonce` for the script and style elements that carry one (htmx, admin...).
                 "django.template.context_processors.csp",
                 "mentora.accounts.context_processors.navigation",
                 "mentora.notifications.context_processors.unread",

@@ -53,6 +53,8 @@ def browser() -> Iterator[object]:
 
 # Every page runs under the site's Content-Security-Policy: the browser tells the test about each
 # violation (before any script of the page runs), and the server's report endpoint logs them.
+# The policy forbids eval, and Playwright evaluates a string expression given to
+# `page.wait_for_function` with eval: wait with `expect(locator)...` or pass a function instead.
 CSP_LISTENER = """
 document.addEventListener("securitypolicyviolation", (event) => {
   window.mentoraCspViolation(

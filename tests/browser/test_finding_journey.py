@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from mentora.finding.models import MentorConsideration, MentorRequest, RequestStatus
 from mentora.finding.services import request_create, request_message_add
@@ -41,7 +42,7 @@ def test_a_mentee_finds_and_asks_a_mentor_who_accepts(
     page.wait_for_url(re.compile(r"industry=healthcare"))
     cards = page.locator(".mentor-card")
     cards.first.wait_for()
-    page.wait_for_function("document.querySelectorAll('.mentor-card').length === 1")
+    expect(cards).to_have_count(1, timeout=30_000)
     assert "Otto Mentor" in cards.first.inner_text()
     screenshot(page, "finding-recommendations-filtered")
 
