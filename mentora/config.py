@@ -54,6 +54,23 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_csp_sources(name: str) -> list[str]:
+    """Read extra hosts or schemes for one Content-Security-Policy directive.
+
+    Only sources such as `https://analytics.example.org` or `data:` are accepted: a quoted
+    keyword (`'unsafe-inline'`, `'unsafe-eval'`, a nonce or hash) would loosen the policy for every
+    page, so it is refused rather than passed on.
+    """
+    sources = env_list(name, default=[])
+    for source in sources:
+        if "'" in source or '"' in source or ";" in source or " " in source:
+            raise ConfigurationError(
+                f"{name} holds {source!r}: list hosts or schemes only "
+                "(https://analytics.example.org), never quoted keywords such as 'unsafe-inline'."
+            )
+    return sources
+
+
 def development_secret_key(var_dir: Path) -> str:
     """Generate a secret key once into var/ and reuse it, so sessions survive restarts."""
     path = var_dir / "secret_key"

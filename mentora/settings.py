@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.utils.csp import CSP
 
 from mentora.config import (
     ConfigurationError,
     development_secret_key,
     env_bool,
+    env_csp_sources,
     env_int,
     env_list,
     env_str,
@@ -83,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "mentora.lib.headers.PermissionsPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "mentora.accounts.middleware.UserTimezoneMiddleware",
@@ -106,6 +110,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # `csp_nonce` for the script and style elements that carry one (htmx, admin...).
+                "django.template.context_processors.csp",
                 "mentora.accounts.context_processors.navigation",
                 "mentora.notifications.context_processors.unread",
             ],
@@ -331,6 +337,40 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy on every response (docs/deployment.md, "Security headers"): everything
+# comes from this site; a script or <style> element runs only from a file here or with the
+# request's nonce; nothing inline otherwise and no eval. Violations are reported to
+# /csp-report/ and logged. The API's documentation pages carry their own policy (mentora/api).
+# An operator adds a host (an analytics service, say) through the CSP_*_SRC variables.
+CSP_REPORT_PATH = "/csp-report/"
+SECURE_CSP: dict[str, list[str] | str] = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE, *env_csp_sources("CSP_SCRIPT_SRC")],
+    "style-src": [CSP.SELF, CSP.NONCE, *env_csp_sources("CSP_STYLE_SRC")],
+    "img-src": [CSP.SELF, "data:", *env_csp_sources("CSP_IMG_SRC")],
+    "font-src": [CSP.SELF, *env_csp_sources("CSP_FONT_SRC")],
+    "connect-src": [CSP.SELF, *env_csp_sources("CSP_CONNECT_SRC")],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "report-uri": CSP_REPORT_PATH,
+}
+# Browser features no page of Mentora uses, switched off for the site and anything it embeds.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
 
 LOGGING = {
     "version": 1,

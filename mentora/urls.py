@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mentora.programs.views import participant
+from mentora.site.csp_report import csp_report
 
 # The admin has no log-in form of its own: it sends people to the log-in page, so the one
 # attempt limit and the second factor hold for it too; a signed-in person who is not staff gets 403.
@@ -12,6 +13,8 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 # only through the views that check who may see them (mentora.lib.files).
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # settings.CSP_REPORT_PATH: where browsers report what the Content-Security-Policy blocked.
+    path("csp-report/", csp_report, name="csp_report"),
     path("accounts/", include("mentora.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/", include("mentora.api.urls")),

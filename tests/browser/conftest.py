@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,14 +52,64 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+# Every page runs under the site's Content-Security-Policy: the browser tells the test about each
+# violation (before any script of the page runs), and the server's report endpoint logs them.
+# The policy forbids eval, and Playwright evaluates a string expression given to
+# `page.wait_for_function` with eval: wait with `expect(locator)...` or pass a function instead.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.mentoraCspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}`
+    + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`
+    + (event.sample ? ` (${event.sample})` : "")
+  );
+});
+"""
+
+
+class CspReports(logging.Handler):
+    """Adds what the report endpoint logs while a test runs to the test's violations."""
+
+    def __init__(self, violations: list[str]) -> None:
+        super().__init__(level=logging.WARNING)
+        self.violations = violations
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.violations.append(record.getMessage())
+
+
 @pytest.fixture
-def page(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
+def csp_violations() -> list[str]:
+    """What the Content-Security-Policy blocked during the test, as the browser saw it and as the
+    server's report endpoint logged it; the `page` fixture fails the test unless it stays empty."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: LiveServer, csp_violations: list[str]) -> Iterator[Page]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     # Generous: CI runs two workers on two cores, and a page may wait on a busy server.
     context.set_default_timeout(30_000)
+
+    def seen(violation: str) -> None:
+        csp_violations.append(violation)
+
+    context.expose_function("mentoraCspViolation", seen)
+    context.add_init_script(CSP_LISTENER)
+    reports = CspReports(csp_violations)
+    csp_logger = logging.getLogger("mentora.csp")
+    csp_logger.addHandler(reports)
     page = context.new_page()
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+        csp_logger.removeHandler(reports)
+    if csp_violations:
+        pytest.fail(
+            "Content-Security-Policy violations:\n" + "\n".join(sorted(set(csp_violations))),
+            pytrace=False,
+        )
 
 
 def screenshot(page: Page, name: str) -> Path:

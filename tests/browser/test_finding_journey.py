@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from mentora.accounts.models import User
@@ -50,7 +50,7 @@ def test_a_mentee_finds_and_asks_a_mentor_who_accepts(
     page.wait_for_url(re.compile(r"industry=healthcare"))
     cards = page.locator(".mentor-card")
     cards.first.wait_for()
-    page.wait_for_function("document.querySelectorAll('.mentor-card').length === 1")
+    expect(cards).to_have_count(1, timeout=30_000)
     assert "Otto Mentor" in cards.first.inner_text()
     screenshot(page, "finding-recommendations-filtered")
 
