@@ -41,6 +41,7 @@ KEYWORD_MODELS = {
     "notification_id": "notifications.Notification",
     "survey_id": "surveys.Survey",
     "instrument_id": "surveys.Instrument",
+    "token_id": "accounts.ApiToken",
 }
 BY_PREFIX = {
     ("relationships/", "question_id"): "relationships.Question",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from mentora.accounts.models import User
 from mentora.profiles.models import MentorOffer
@@ -68,12 +69,14 @@ def test_htmx_works_under_the_policy(page, mentee) -> None:
 
 
 def test_the_admin_works_under_the_policy(page, mentor) -> None:
-    User.objects.create_superuser(email="staff@example.org", password=PASSWORD)
+    staff = User.objects.create_superuser(email="staff@example.org", password=PASSWORD)
+    EmailAddress.objects.create(user=staff, email=staff.email, verified=True, primary=True)
     offer = MentorOffer.objects.get(enrollment__user=mentor)
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill("staff@example.org")
+    # The admin sends people to the log-in page, and back once they are in.
+    page.goto("/admin/")
+    page.locator("#id_login").fill("staff@example.org")
     page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign In").click()
     page.get_by_role("heading", name="Site administration").wait_for()
     page.goto("/admin/finding/mentorrequest/")
     page.goto(f"/admin/profiles/mentoroffer/{offer.pk}/change/")
