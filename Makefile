@@ -50,7 +50,7 @@ lint: venv
 	$(BIN)/lint-imports
 
 typecheck: venv
-	$(BIN)/mypy mentora bench
+	$(BIN)/mypy mentora bench tests conftest.py manage.py
 
 migrations-check: venv
 	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.http import HttpResponseBase
+from django.http import HttpResponse, HttpResponseBase
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from pytest_django.fixtures import Settings
@@ -110,6 +110,8 @@ def inline_problems(path: str, response: HttpResponseBase) -> list[str]:
     without the response's nonce, an event handler attribute, a style attribute."""
     if not response.get("Content-Type", "").startswith("text/html"):
         return []
+    if not isinstance(response, HttpResponse):
+        return [f"{path}: an HTML page answered as a stream"]
     html = response.content.decode()
     nonce = next(
         (v[len("'nonce-") : -1] for v in directives(response)["script-src"] if "nonce-" in v), ""

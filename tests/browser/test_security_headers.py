@@ -6,6 +6,7 @@ import time
 
 import pytest
 from allauth.account.models import EmailAddress
+from playwright.sync_api import Page
 
 from mentora.accounts.models import User
 from mentora.profiles.models import MentorOffer
@@ -23,7 +24,7 @@ def _wait_for(violations: list[str], count: int) -> None:
 
 
 def test_a_blocked_inline_script_is_seen_by_the_browser_and_reported(
-    page, csp_violations: list[str]
+    page: Page, csp_violations: list[str]
 ) -> None:
     page.goto("/accounts/login/")
     page.evaluate(
@@ -41,7 +42,7 @@ def test_a_blocked_inline_script_is_seen_by_the_browser_and_reported(
 
 
 def test_the_api_documentation_renders_under_its_policy(
-    page, mentee, csp_violations: list[str]
+    page: Page, mentee: User, csp_violations: list[str]
 ) -> None:
     log_in(page, mentee.email, PASSWORD)
     page.goto("/api/docs/")
@@ -60,7 +61,7 @@ def test_the_api_documentation_renders_under_its_policy(
     csp_violations.clear()
 
 
-def test_htmx_works_under_the_policy(page, mentee) -> None:
+def test_htmx_works_under_the_policy(page: Page, mentee: User) -> None:
     log_in(page, mentee.email, PASSWORD)
     page.goto("/notifications/")
     assert page.evaluate("typeof htmx") == "object"
@@ -68,7 +69,7 @@ def test_htmx_works_under_the_policy(page, mentee) -> None:
     assert page.evaluate("htmx.config.allowEval") is False
 
 
-def test_the_admin_works_under_the_policy(page, mentor) -> None:
+def test_the_admin_works_under_the_policy(page: Page, mentor: User) -> None:
     staff = User.objects.create_superuser(email="staff@example.org", password=PASSWORD)
     EmailAddress.objects.create(user=staff, email=staff.email, verified=True, primary=True)
     offer = MentorOffer.objects.get(enrollment__user=mentor)
