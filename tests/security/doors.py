@@ -1,0 +1,287 @@
+"""Every door of Mentora: each URL pattern (pages, REST API, admin, allauth) and each operation of
+the OpenAPI schema, filled with objects of organisation A and of organisation B.
+
+A URL keyword the `FILL` table does not know raises `Unfillable`, and the authorization matrix
+fails naming the door: teach the table the new keyword (which object of a side it names) and, if
+the door writes, who may write through it (`writers`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLPattern, URLResolver, get_resolver
+from drf_spectacular.generators import SchemaGenerator
+
+from tests.security.world import Side, World
+
+__all__ = [
+    "Door",
+    "Filled",
+    "Unfillable",
+    "api_operations",
+    "route_template",
+    "doors",
+    "fill",
+    "writers",
+]
+
+SIGNED_IN = frozenset(
+    {"mentee", "mentor", "participant", "other_program", "manager_a", "manager_b", "staff"}
+)
+EVERYONE = SIGNED_IN | {"anonymous"}
+PARTIES = frozenset({"mentee", "mentor"})
+MANAGER = frozenset({"manager_a"})
+
+
+class Unfillable(Exception):
+    """A door has a URL keyword the matrix does not know how to fill."""
+
+
+@dataclass(frozen=True)
+class Door:
+    """One URL pattern: its route as Django writes it, its name and its keywords."""
+
+    route: str
+    name: str
+    keywords: tuple[str, ...]
+    regex: str
+
+
+@dataclass(frozen=True)
+class Filled:
+    """A door filled with one side's objects."""
+
+    door: Door
+    side: str
+    path: str
+
+
+def _walk(resolver: URLResolver, prefix: str, regex: str, namespace: str) -> Iterator[Door]:
+    for pattern in resolver.url_patterns:
+        part = str(pattern.pattern)
+        part_regex = pattern.pattern.regex.pattern.lstrip("^").rstrip("$").removesuffix(r"\Z")
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from _walk(pattern, prefix + part, regex + part_regex, inner)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace else (pattern.name or "")
+            full = regex + part_regex
+            keywords = tuple(re.findall(r"\(\?P<(\w+)>", full))
+            yield Door(route=prefix + part, name=name, keywords=keywords, regex=full)
+
+
+def route_template(route: str) -> str:
+    """A route with its keywords blanked, to compare a URL pattern with an OpenAPI path."""
+    return re.sub(r"<(?:\w+:)?\w+>|\{\w+\}", "{}", route)
+
+
+def doors() -> list[Door]:
+    """Every URL pattern of the site."""
+    return list(_walk(get_resolver(), "/", "", ""))
+
+
+def api_operations() -> list[tuple[str, str]]:
+    """Every (path template, method) of the OpenAPI schema, as drf-spectacular generates it."""
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    return [
+        (path, method.upper())
+        for path, operations in schema["paths"].items()
+        for method in operations
+        if method in {"get", "post", "put", "patch", "delete"}
+    ]
+
+
+# What each URL keyword names, by keyword; `ROUTE_FILL` first, for keywords whose object depends
+# on the route (a question of a questionnaire or of a relationship...).
+Filler = Callable[[Side, World], Any]
+FILL: dict[str, Filler] = {
+    "organisation_id": lambda s, w: s.organisation.pk,
+    "program_id": lambda s, w: s.program.pk,
+    "relationship_id": lambda s, w: s.relationship.pk,
+    "meeting_id": lambda s, w: s.meeting.pk,
+    "goal_id": lambda s, w: s.goal.pk,
+    "milestone_id": lambda s, w: s.milestone.pk,
+    "question_id": lambda s, w: s.question.pk,
+    "resource_id": lambda s, w: s.resource.pk,
+    "proposal_id": lambda s, w: s.proposal.pk,
+    "enrollment_id": lambda s, w: s.enrollment.pk,
+    "notification_id": lambda s, w: s.notification.pk,
+    "run_id": lambda s, w: s.run.pk,
+    "pin_id": lambda s, w: s.pin.pk,
+    "mentor_id": lambda s, w: s.mentor.pk,
+    "request_id": lambda s, w: s.request.pk,
+    "survey_id": lambda s, w: s.survey.pk,
+    "instrument_id": lambda s, w: s.instrument.pk,
+    "profile_id": lambda s, w: s.mentor.profile.pk,
+    "dataset": lambda s, w: "participants",
+    "file_format": lambda s, w: "csv",
+    "role": lambda s, w: "mentee",
+    "action": lambda s, w: "approve",
+    "token": lambda s, w: s.invitation.token,
+    # allauth's keys: a made-up key (the door must refuse it, for everyone).
+    "key": lambda s, w: "made-up-key",
+    "uidb36": lambda s, w: "1",
+}
+ROUTE_FILL: dict[tuple[str, str], Filler] = {
+    ("/api/programs/<int:program_id>/questions/<int:question_id>/", "question_id"): (
+        lambda s, w: s.program_question.pk
+    ),
+    ("/manage/programs/<int:program_id>/questions/<int:question_id>/", "question_id"): (
+        lambda s, w: s.program_question.pk
+    ),
+    ("/api/match-runs/<int:run_id>/proposals/<int:proposal_id>/move/", "proposal_id"): (
+        lambda s, w: s.run.proposals.order_by("pk").first().pk  # type: ignore[union-attr]
+    ),
+    ("/matching/proposals/<int:proposal_id>/move/", "proposal_id"): (
+        lambda s, w: s.run.proposals.order_by("pk").first().pk  # type: ignore[union-attr]
+    ),
+    ("/api/custom-surveys/<int:instrument_id>/", "instrument_id"): lambda s, w: s.instrument.pk,
+    ("/api/survey-instruments/<int:instrument_id>/", "instrument_id"): (
+        lambda s, w: s.instrument.pk
+    ),
+    (
+        "/manage/programs/<int:program_id>/participants/import/<str:token>/",
+        "token",
+    ): lambda s, w: "made-up-import",
+}
+
+
+def _admin_value(door: Door, keyword: str, side: Side) -> Any:
+    """Admin URLs: the first row of the model the route is about (the admin shows staff every
+    organisation's metadata, so either side's row will do)."""
+    if keyword == "app_label":
+        return "relationships"
+    if keyword == "url":  # the catch-all that sends unknown admin URLs to the log-in or index
+        return "nothing/here/"
+    if keyword == "content_type_id":
+        return ContentType.objects.get_for_model(type(side.relationship)).pk
+    if keyword == "object_id" and door.name == "admin:view_on_site":
+        return side.relationship.pk
+    match = re.match(r"/admin/(\w+)/(\w+)/", door.route)
+    if keyword in {"object_id", "id"} and match:
+        model = apps.get_model(match.group(1), match.group(2))
+        row = model._default_manager.order_by("pk").first()
+        return row.pk if row is not None else 1
+    raise Unfillable(f"{door.route} ({door.name}): the admin keyword {keyword!r}")
+
+
+def fill(door: Door, side: Side, world: World) -> Filled:
+    """The door's path with the side's objects; Unfillable for a keyword the table lacks."""
+    values: dict[str, Any] = {}
+    for keyword in door.keywords:
+        if door.name.startswith("admin:"):
+            values[keyword] = _admin_value(door, keyword, side)
+            continue
+        filler = ROUTE_FILL.get((door.route, keyword)) or FILL.get(keyword)
+        if filler is None:
+            raise Unfillable(
+                f"{door.route} ({door.name}): teach tests/security/doors.py what {keyword!r} is"
+            )
+        values[keyword] = filler(side, world)
+    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(values[m.group(1)]), door.regex)
+    path = "/" + path.replace("\\", "").replace("^", "").replace("$", "")
+    return Filled(door=door, side=side.letter, path=path)
+
+
+# Who may write through a door filled with A's objects, by URL name; the names not listed here
+# and not matched by `WRITER_PREFIXES` are doors every signed-in person may use for themselves.
+WRITERS: dict[str, frozenset[str]] = {
+    "relationships:create": MANAGER,
+    "relationships:end": PARTIES | MANAGER,
+    "relationships:back": PARTIES | MANAGER,
+    "api:relationship-advance": PARTIES | MANAGER,
+    "relationships:separation_decide": MANAGER,
+    "api:relationship-separation-decide": MANAGER,
+    "relationships:private_note": frozenset({"mentee", "mentor"}),
+    "api:relationship-private-note": frozenset({"mentee", "mentor"}),
+    "relationships:acquaintance": frozenset({"mentee"}),
+    "api:relationship-acquaintance": frozenset({"mentee"}),
+    "notifications:read": frozenset({"mentee"}),
+    "notifications:open": frozenset({"mentee"}),
+    "api:notification-read": frozenset({"mentee"}),
+    "surveys:answer": frozenset({"mentor"}),
+    "api:my-survey-response": frozenset({"mentor"}),
+    "programs:withdraw": frozenset({"mentee"}),
+    "api:enrollment-withdraw": frozenset({"mentee"}),
+    "api:enrollment-answers": frozenset({"mentee"}) | MANAGER,
+    "api:enrollment": frozenset({"mentee"}) | MANAGER,
+    "programs:answers": SIGNED_IN,
+    "programs:enroll": SIGNED_IN,
+    "api:program-enroll": SIGNED_IN,
+    "programs:invitation": SIGNED_IN,
+    "finding:request_accept": frozenset({"mentor"}),
+    "finding:request_decline": frozenset({"mentor"}),
+    "finding:request_message": frozenset({"mentor"}),
+    "finding:request_withdraw": frozenset(),
+    "api:mentor-request-accept": frozenset({"mentor"}),
+    "api:mentor-request-decline": frozenset({"mentor"}),
+    "api:mentor-request-messages": frozenset({"mentor"}),
+    "api:mentor-request-withdraw": frozenset(),
+    "finding:pause": frozenset({"mentor"}),
+    "finding:resume": frozenset({"mentor"}),
+    "api:finding-pause": frozenset({"mentor"}),
+    "api:finding-resume": frozenset({"mentor"}),
+    "api:finding-availability": frozenset({"mentor"}),
+    "finding:bookmark": frozenset({"mentee", "participant"}),
+    "finding:checklist": frozenset({"mentee", "participant"}),
+    "finding:request_create": frozenset({"mentee", "participant"}),
+    "api:finding-checklist": frozenset({"mentee", "participant"}),
+    "api:finding-bookmarks": frozenset({"mentee", "participant"}),
+    "api:finding-bookmark": frozenset({"mentee", "participant"}),
+    "api:mentor-requests": SIGNED_IN,
+    "programs:profile_photo": frozenset(),
+    "programs:profile": frozenset({"mentor"}),
+    "api:profile": frozenset({"mentor"}),
+}
+WRITER_PREFIXES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("admin:", frozenset()),
+    ("relationships:", PARTIES),
+    ("api:relationship-", PARTIES),
+    ("matching:", MANAGER),
+    ("api:match-", MANAGER),
+    ("api:matching-", MANAGER),
+    ("surveys:manage", MANAGER),
+    ("surveys:custom", MANAGER),
+    ("api:custom-survey", MANAGER),
+    ("api:survey-schedule", MANAGER),
+    ("api:survey-instrument", MANAGER),
+    ("programs:manage", MANAGER),
+    ("programs:program_", MANAGER),
+    ("programs:organisation_", MANAGER),
+    ("programs:invite", MANAGER),
+    ("programs:question", MANAGER),
+    ("programs:enrollment_decide", MANAGER),
+    ("programs:import", MANAGER),
+    ("programs:export", MANAGER),
+    ("api:program", MANAGER),
+    ("api:organisation", MANAGER),
+    ("api:enrollment-", MANAGER),
+    ("reports:", MANAGER),
+)
+# Doors whose writes are the signed-in person's own (log-in, sign-up, one's profile...): anyone.
+OPEN_PREFIXES = ("account_", "mfa_", "api:token", "api:schema")
+
+
+def writers(door: Door, side: str) -> frozenset[str]:
+    """Who may write through the door filled with the side's objects."""
+    if door.name.startswith(OPEN_PREFIXES):
+        return EVERYONE
+    if door.name in WRITERS:
+        allowed = WRITERS[door.name]
+    else:
+        allowed = next(
+            (found for prefix, found in WRITER_PREFIXES if door.name.startswith(prefix)),
+            SIGNED_IN,
+        )
+    if side == "A" or allowed == SIGNED_IN:
+        return allowed
+    # B's objects: only B's manager, where A's manager may write to A's.
+    return frozenset({"manager_b"}) if "manager_a" in allowed else frozenset()
