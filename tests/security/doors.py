@@ -8,6 +8,7 @@ the door writes, who may write through it (`writers`).
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,11 +17,14 @@ from typing import Any
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
 from tests.security.world import Side, World
 
 __all__ = [
+    "BODIES",
+    "Body",
     "Door",
     "Filled",
     "Unfillable",
@@ -28,6 +32,7 @@ __all__ = [
     "route_template",
     "doors",
     "fill",
+    "fills",
     "writers",
 ]
 
@@ -173,10 +178,22 @@ def _admin_value(door: Door, keyword: str, side: Side) -> Any:
     raise Unfillable(f"{door.route} ({door.name}): the admin keyword {keyword!r}")
 
 
-def fill(door: Door, side: Side, world: World) -> Filled:
+def fills(door: Door, side: Side, world: World) -> list[Filled]:
+    """The door filled with the side's objects; a relationship's own doors once more with the
+    pair in each other stage (initiation, separation, ended)."""
+    filled = [fill(door, side, world)]
+    if door.keywords == ("relationship_id",):
+        for relationship in (side.initiation, side.separation, side.ended):
+            filled.append(fill(door, side, world, relationship_id=relationship.pk))
+    return filled
+
+
+def fill(door: Door, side: Side, world: World, **given: Any) -> Filled:
     """The door's path with the side's objects; Unfillable for a keyword the table lacks."""
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = dict(given)
     for keyword in door.keywords:
+        if keyword in values:
+            continue
         if door.name.startswith("admin:"):
             values[keyword] = _admin_value(door, keyword, side)
             continue
@@ -209,8 +226,9 @@ WRITERS: dict[str, frozenset[str]] = {
     "api:notification-read": frozenset({"mentee"}),
     "surveys:answer": frozenset({"mentor"}),
     "api:my-survey-response": frozenset({"mentor"}),
-    "programs:withdraw": frozenset({"mentee"}),
-    "api:enrollment-withdraw": frozenset({"mentee"}),
+    # The person, or a manager of the program (the enrollment lifecycle's table).
+    "programs:withdraw": frozenset({"mentee"}) | MANAGER,
+    "api:enrollment-withdraw": frozenset({"mentee"}) | MANAGER,
     "api:enrollment-answers": frozenset({"mentee"}) | MANAGER,
     "api:enrollment": frozenset({"mentee"}) | MANAGER,
     "programs:answers": SIGNED_IN,
@@ -285,3 +303,103 @@ def writers(door: Door, side: str) -> frozenset[str]:
         return allowed
     # B's objects: only B's manager, where A's manager may write to A's.
     return frozenset({"manager_b"}) if "manager_a" in allowed else frozenset()
+
+
+@dataclass(frozen=True)
+class Body:
+    """A valid body for one API write, and the identity that must succeed with it on A's objects
+    (the positive control: a refusal of everyone else then means something). `writer` is None
+    when the world's state makes a success impossible (`reason` says why)."""
+
+    build: Callable[[Side, World], dict[str, Any]]
+    writer: str | None
+    reason: str = ""
+
+
+def _soon(days: int) -> str:
+    return (timezone.now() + datetime.timedelta(days=days)).isoformat()
+
+
+_R = "/api/relationships/<int:relationship_id>"
+BODIES: dict[tuple[str, str], Body] = {
+    # A relationship's shared content: the two people write it.
+    (f"{_R}/goals/", "post"): Body(lambda s, w: {"title": "A new goal"}, "mentee"),
+    (f"{_R}/questions/", "post"): Body(lambda s, w: {"text": "A new question?"}, "mentee"),
+    (f"{_R}/questions/<int:question_id>/replies/", "post"): Body(
+        lambda s, w: {"text": "A reply."}, "mentor"
+    ),
+    (f"{_R}/lessons/", "post"): Body(lambda s, w: {"text": "A lesson."}, "mentor"),
+    (f"{_R}/resources/", "post"): Body(
+        lambda s, w: {"title": "A link", "url": "https://example.org/link"}, "mentor"
+    ),
+    (f"{_R}/meetings/", "post"): Body(lambda s, w: {"starts_at": _soon(5)}, "mentor"),
+    (f"{_R}/meetings/<int:meeting_id>/", "put"): Body(
+        lambda s, w: {"shared_notes": "New notes."}, "mentor"
+    ),
+    (f"{_R}/meetings/<int:meeting_id>/reschedule/", "post"): Body(
+        lambda s, w: {"starts_at": _soon(6)}, "mentee"
+    ),
+    (f"{_R}/meetings/<int:meeting_id>/cancel/", "post"): Body(lambda s, w: {}, "mentee"),
+    (f"{_R}/meetings/<int:meeting_id>/private-note/", "put"): Body(
+        lambda s, w: {"text": "My own note."}, "mentor"
+    ),
+    (f"{_R}/goals/<int:goal_id>/progress/", "post"): Body(
+        lambda s, w: {"current_value": 3}, "mentee"
+    ),
+    (f"{_R}/acquaintance/", "put"): Body(
+        lambda s, w: {"career_goals": "Lead.", "why_this_mentor": "Kind."}, "mentee"
+    ),
+    (f"{_R}/separation/<int:proposal_id>/confirm/", "post"): Body(lambda s, w: {}, "mentor"),
+    (f"{_R}/separation/<int:proposal_id>/withdraw/", "post"): Body(lambda s, w: {}, "mentee"),
+    (f"{_R}/separation/<int:proposal_id>/decide/", "post"): Body(
+        lambda s, w: {"separate": True},
+        None,
+        "a manager decides only after the notice period, which the world's proposal has not passed",
+    ),
+    (f"{_R}/separation/", "post"): Body(
+        lambda s, w: {"reflection": "Time to part."},
+        None,
+        "the world's pair already has an open proposal",
+    ),
+    # Managers' doors.
+    ("/api/programs/<int:program_id>/invitations/", "post"): Body(
+        lambda s, w: {"email": "new-person@example.org"}, "manager_a"
+    ),
+    ("/api/programs/<int:program_id>/questions/", "post"): Body(
+        lambda s, w: {"kind": "short_text", "text": "Where are you based?"}, "manager_a"
+    ),
+    ("/api/programs/<int:program_id>/questions/<int:question_id>/", "patch"): Body(
+        lambda s, w: {"text": "What would you like to learn first?"}, "manager_a"
+    ),
+    ("/api/programs/<int:program_id>/questions/<int:question_id>/", "delete"): Body(
+        lambda s, w: {}, "manager_a"
+    ),
+    ("/api/programs/<int:program_id>/", "patch"): Body(
+        lambda s, w: {"description": "A new description."}, "manager_a"
+    ),
+    ("/api/programs/<int:program_id>/transition/", "post"): Body(
+        lambda s, w: {"to_state": "matching"}, "manager_a"
+    ),
+    ("/api/programs/<int:program_id>/match-pins/<int:pin_id>/", "delete"): Body(
+        lambda s, w: {}, "manager_a"
+    ),
+    ("/api/match-runs/<int:run_id>/discard/", "post"): Body(lambda s, w: {}, "manager_a"),
+    ("/api/enrollments/<int:enrollment_id>/withdraw/", "post"): Body(
+        lambda s, w: {}, "mentee"
+    ),
+    ("/api/organisations/<int:organisation_id>/managers/", "post"): Body(
+        lambda s, w: {"email": w.participant.email}, "manager_a"
+    ),
+    # One person's own things.
+    ("/api/notifications/<int:notification_id>/read/", "post"): Body(lambda s, w: {}, "mentee"),
+    ("/api/mentor-requests/<int:request_id>/messages/", "post"): Body(
+        lambda s, w: {"text": "When would suit you?"}, "mentor"
+    ),
+    ("/api/mentor-requests/<int:request_id>/decline/", "post"): Body(lambda s, w: {}, "mentor"),
+    ("/api/finding/<int:program_id>/availability/resume/", "post"): Body(
+        lambda s, w: {}, "mentor"
+    ),
+    ("/api/profiles/<int:profile_id>/", "patch"): Body(
+        lambda s, w: {"headline": "Nurse and mentor"}, "mentor"
+    ),
+}

@@ -385,11 +385,10 @@ def _side(plant: _Planter, *, letter: str, role_names: _Roles) -> Side:  # noqa:
         program=program,
         mentor=mentor,
         until=timezone.localdate() + datetime.timedelta(days=30),
-        # Shown on the mentor's page to the program's mentees (and to its managers).
+        # Shown on the mentor's page to the program's mentees.
         note=plant(
             "pause-note",
             r.mentor,
-            r.manager,
             r.mentee,
             r.asking,
             r.initiation_mentee,
