@@ -29,10 +29,10 @@ __all__ = [
     "Filled",
     "Unfillable",
     "api_operations",
-    "route_template",
     "doors",
     "fill",
     "fills",
+    "route_template",
     "writers",
 ]
 
@@ -56,6 +56,7 @@ class Door:
     name: str
     keywords: tuple[str, ...]
     regex: str
+    view: Callable[..., Any]
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,13 @@ def _walk(resolver: URLResolver, prefix: str, regex: str, namespace: str) -> Ite
             name = f"{namespace}:{pattern.name}" if namespace else (pattern.name or "")
             full = regex + part_regex
             keywords = tuple(re.findall(r"\(\?P<(\w+)>", full))
-            yield Door(route=prefix + part, name=name, keywords=keywords, regex=full)
+            yield Door(
+                route=prefix + part,
+                name=name,
+                keywords=keywords,
+                regex=full,
+                view=pattern.callback,
+            )
 
 
 def route_template(route: str) -> str:
@@ -384,9 +391,7 @@ BODIES: dict[tuple[str, str], Body] = {
         lambda s, w: {}, "manager_a"
     ),
     ("/api/match-runs/<int:run_id>/discard/", "post"): Body(lambda s, w: {}, "manager_a"),
-    ("/api/enrollments/<int:enrollment_id>/withdraw/", "post"): Body(
-        lambda s, w: {}, "mentee"
-    ),
+    ("/api/enrollments/<int:enrollment_id>/withdraw/", "post"): Body(lambda s, w: {}, "mentee"),
     ("/api/organisations/<int:organisation_id>/managers/", "post"): Body(
         lambda s, w: {"email": w.participant.email}, "manager_a"
     ),
@@ -396,9 +401,7 @@ BODIES: dict[tuple[str, str], Body] = {
         lambda s, w: {"text": "When would suit you?"}, "mentor"
     ),
     ("/api/mentor-requests/<int:request_id>/decline/", "post"): Body(lambda s, w: {}, "mentor"),
-    ("/api/finding/<int:program_id>/availability/resume/", "post"): Body(
-        lambda s, w: {}, "mentor"
-    ),
+    ("/api/finding/<int:program_id>/availability/resume/", "post"): Body(lambda s, w: {}, "mentor"),
     ("/api/profiles/<int:profile_id>/", "patch"): Body(
         lambda s, w: {"headline": "Nurse and mentor"}, "mentor"
     ),

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.db import connection, transaction
 from django.http import HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.test import Client, override_settings
 from pytest_django import DjangoDbBlocker
 
@@ -50,20 +50,22 @@ class _Rollback(Exception):
 
 @pytest.fixture(scope="module")
 def world(
-    django_db_setup: None, django_db_blocker: DjangoDbBlocker, tmp_path_factory: pytest.TempPathFactory
+    django_db_setup: None,
+    django_db_blocker: DjangoDbBlocker,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[World]:
     """The world, built once per module (per xdist worker) inside a transaction rolled back at
     the end."""
     media = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        with transaction.atomic():
-            yield build_world()
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
 
 
-def _body(response: HttpResponse | StreamingHttpResponse) -> bytes:
+def _body(response: HttpResponseBase) -> bytes:
     if isinstance(response, StreamingHttpResponse):
         return b"".join(response.streaming_content)  # type: ignore[arg-type]
+    assert isinstance(response, HttpResponse)
     return response.content
 
 
@@ -120,7 +122,9 @@ def test_every_api_operation_is_a_door() -> None:
     """The schema and the URL patterns agree, so replaying the patterns replays every operation."""
     routes = {route_template(door.route) for door in doors()}
     missing = sorted(
-        f"{method} {path}" for path, method in api_operations() if route_template(path) not in routes
+        f"{method} {path}"
+        for path, method in api_operations()
+        if route_template(path) not in routes
     )
     assert missing == []
 
@@ -138,7 +142,7 @@ def test_authorization_matrix(world: World, identity: str) -> None:
     problems: list[str] = []
     seen: set[bytes] = set()
 
-    def check(what: str, response: HttpResponse | StreamingHttpResponse) -> None:
+    def check(what: str, response: HttpResponseBase) -> None:
         if response.status_code >= 500:
             problems.append(f"{what}: server error {response.status_code}")
         for marker in set(MARKER.findall(_body(response))):

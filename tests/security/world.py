@@ -210,7 +210,7 @@ _B_ROLES = _Roles(
 )
 
 
-def _side(plant: _Planter, *, letter: str, role_names: _Roles) -> Side:  # noqa: PLR0915 - one story
+def _side(plant: _Planter, *, letter: str, role_names: _Roles) -> Side:
     """One organisation with one of everything, its private texts planted."""
     r = role_names
     low = letter.lower()
@@ -370,9 +370,7 @@ def _side(plant: _Planter, *, letter: str, role_names: _Roles) -> Side:  # noqa:
         mentor=mentor,
         message=plant("request-message", r.asking, r.mentor),
     )
-    request_message_add(
-        request=request, by=mentor, text=plant("request-reply", r.asking, r.mentor)
-    )
+    request_message_add(request=request, by=mentor, text=plant("request-reply", r.asking, r.mentor))
     bookmark_set(program=program, mentee=asking, mentor=mentor, on=True)
     consideration_update(
         program=program,
