@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
+from mentora.testing import PASSWORD
 from tests.security.world import Side, World
 
 __all__ = [
@@ -262,6 +263,8 @@ WRITERS: dict[str, frozenset[str]] = {
     "api:finding-bookmarks": frozenset({"mentee", "participant"}),
     "api:finding-bookmark": frozenset({"mentee", "participant"}),
     "api:mentor-requests": SIGNED_IN,
+    # Site staff create organisations (their first manager then runs them).
+    "api:organisations": frozenset({"staff"}),
     "programs:profile_photo": frozenset(),
     "programs:profile": frozenset({"mentor"}),
     "api:profile": frozenset({"mentor"}),
@@ -404,5 +407,130 @@ BODIES: dict[tuple[str, str], Body] = {
     ("/api/finding/<int:program_id>/availability/resume/", "post"): Body(lambda s, w: {}, "mentor"),
     ("/api/profiles/<int:profile_id>/", "patch"): Body(
         lambda s, w: {"headline": "Nurse and mentor"}, "mentor"
+    ),
+    ("/api/profiles/me/", "patch"): Body(lambda s, w: {"headline": "Learning"}, "mentee"),
+    ("/api/profiles/me/demographics/", "put"): Body(
+        lambda s, w: {"nationality": "Irish"}, "mentee"
+    ),
+    ("/api/notifications/preferences/", "put"): Body(lambda s, w: {"daily_digest": True}, "mentee"),
+    ("/api/notifications/read-all/", "post"): Body(lambda s, w: {}, "mentee"),
+    ("/api/auth/token/", "post"): Body(
+        lambda s, w: {"email": s.mentee.email, "password": PASSWORD},
+        None,
+        "an open door (anyone may ask for their own token); the accounts tests cover it",
+    ),
+    ("/api/auth/token/", "delete"): Body(
+        lambda s, w: {}, None, "one's own token; the accounts tests cover it"
+    ),
+    # Finding a mentor.
+    ("/api/mentor-requests/", "post"): Body(
+        lambda s, w: {"program": s.program.pk, "mentor": s.mentor.pk, "message": "Hello?"},
+        None,
+        "the world's mentor is paused, so nobody can ask them now",
+    ),
+    ("/api/mentor-requests/<int:request_id>/accept/", "post"): Body(lambda s, w: {}, "mentor"),
+    ("/api/mentor-requests/<int:request_id>/withdraw/", "post"): Body(
+        lambda s, w: {}, None, "only the asking mentee withdraws, and they are not replayed"
+    ),
+    ("/api/finding/<int:program_id>/bookmarks/", "post"): Body(
+        lambda s, w: {"mentor": s.mentor.pk}, "participant"
+    ),
+    ("/api/finding/<int:program_id>/bookmarks/<int:mentor_id>/", "delete"): Body(
+        lambda s, w: {}, None, "the world's bookmark is the asking mentee's, who is not replayed"
+    ),
+    ("/api/finding/<int:program_id>/mentors/<int:mentor_id>/checklist/", "put"): Body(
+        lambda s, w: {"note": "Kind and clear."}, "participant"
+    ),
+    ("/api/finding/<int:program_id>/availability/pause/", "post"): Body(
+        lambda s, w: {}, None, "the world's mentor is paused already (resume is controlled)"
+    ),
+    # Surveys.
+    ("/api/my-surveys/<int:survey_id>/response/", "post"): Body(
+        lambda s, w: {"answers": {"quality": 5, "rhythm": "about_right", "comment": "Fine."}},
+        "mentor",
+    ),
+    ("/api/programs/<int:program_id>/custom-surveys/", "post"): Body(
+        lambda s, w: {
+            "title": "Energy",
+            "items": [{"key": "energy", "text": "How is your energy?", "kind": "text"}],
+        },
+        "manager_a",
+    ),
+    ("/api/custom-surveys/<int:instrument_id>/send/", "post"): Body(
+        lambda s, w: {"roles": ["mentee"]}, "manager_a"
+    ),
+    ("/api/programs/<int:program_id>/survey-schedule/", "put"): Body(
+        lambda s, w: {
+            "enabled": True,
+            "baseline": True,
+            "closing": True,
+            "check_in_days": 30,
+            "due_days": 14,
+            "follow_up_days": 90,
+        },
+        "manager_a",
+    ),
+    # Programs, organisations and enrollments.
+    ("/api/organisations/", "post"): Body(lambda s, w: {"name": "Initech"}, "staff"),
+    ("/api/programs/", "post"): Body(
+        lambda s, w: {"name": "Third program", "organisation": s.organisation.pk}, "manager_a"
+    ),
+    ("/api/programs/<int:program_id>/enroll/", "post"): Body(
+        lambda s, w: {"role": "mentor"}, "other_program"
+    ),
+    ("/api/enrollments/<int:enrollment_id>/answers/", "put"): Body(
+        lambda s, w: {"answers": {str(s.program_question.pk): "Leading well."}}, "mentee"
+    ),
+    ("/api/enrollments/<int:enrollment_id>/approve/", "post"): Body(
+        lambda s, w: {}, None, "the world's enrollment is active already"
+    ),
+    ("/api/enrollments/<int:enrollment_id>/decline/", "post"): Body(
+        lambda s, w: {}, None, "the world's enrollment is active already"
+    ),
+    # Matching.
+    ("/api/programs/<int:program_id>/match-runs/", "post"): Body(lambda s, w: {}, "manager_a"),
+    ("/api/programs/<int:program_id>/matching-settings/", "put"): Body(
+        lambda s, w: {"weights": {}, "top_k": 4}, "manager_a"
+    ),
+    ("/api/programs/<int:program_id>/match-pins/", "post"): Body(
+        lambda s, w: {"kind": "forbid", "mentee": s.asking.pk, "mentor": s.mentor.pk},
+        "manager_a",
+    ),
+    ("/api/match-runs/<int:run_id>/publish/", "post"): Body(lambda s, w: {}, "manager_a"),
+    ("/api/match-runs/<int:run_id>/proposals/<int:proposal_id>/move/", "post"): Body(
+        lambda s, w: {"mentor": s.mentor.pk},
+        None,
+        "the world's draft has one mentor: a move has nowhere to go",
+    ),
+    ("/api/match-runs/<int:run_id>/weights-preview/", "post"): Body(
+        lambda s, w: {"weights": {}}, None, "a preview writes nothing"
+    ),
+    # A relationship's moves that the world's pair (in cultivation, a proposal open) cannot make.
+    ("/api/relationships/", "post"): Body(
+        lambda s, w: {"program": s.program.pk, "mentor": s.mentor.pk, "mentee": s.asking.pk},
+        "manager_a",
+    ),
+    (f"{_R}/agreement/", "put"): Body(lambda s, w: {"goals": "Grow."}, "mentee"),
+    (f"{_R}/agreement/confirm/", "post"): Body(
+        lambda s, w: {}, None, "the pair's agreement is confirmed already"
+    ),
+    (f"{_R}/advance/", "post"): Body(
+        lambda s, w: {"to_stage": "separation"},
+        None,
+        "every move of a pair in cultivation goes through its own action",
+    ),
+    (f"{_R}/acknowledgment/", "put"): Body(
+        lambda s, w: {"text": "Thanks."}, None, "a thank-you waits for separation"
+    ),
+    (f"{_R}/acknowledgment/public/", "post"): Body(
+        lambda s, w: {"public": True}, None, "the pair in cultivation has no thank-you yet"
+    ),
+    (f"{_R}/redefinition/", "put"): Body(
+        lambda s, w: {"relation": "peers"}, None, "new terms wait for separation"
+    ),
+    (f"{_R}/reflection/", "put"): Body(
+        lambda s, w: {"learned": "Much.", "application": "Daily."},
+        None,
+        "a closing reflection waits for separation",
     ),
 }

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 
 import pytest
@@ -33,6 +35,7 @@ from tests.security.doors import (
     route_template,
     writers,
 )
+from tests.security.forms import forms
 from tests.security.world import IDENTITIES, World, build_world
 
 pytestmark = [pytest.mark.security, pytest.mark.django_db]
@@ -42,6 +45,10 @@ WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re
 # Tables a request may write for anyone: the session (log-in, messages) and allauth's bookkeeping.
 BOOKKEEPING = frozenset({"django_session"})
 WRITE_METHODS = ("post", "put", "patch", "delete")
+# Who opens every page to read its forms: between them they are the rightful writer of every form.
+CRAWLERS = ("mentee", "mentor", "manager_a", "participant", "staff")
+# Page forms whose rightful writer cannot succeed in the world's state, and why.
+PAGE_NO_CONTROL: dict[str, str] = {}
 
 
 class _Rollback(Exception):
@@ -129,8 +136,68 @@ def test_every_api_operation_is_a_door() -> None:
     assert missing == []
 
 
+def test_every_api_write_has_a_body() -> None:
+    """A write with no body in `doors.BODIES` would be refused for its empty body, not for who
+    sends it: teach the table a valid body and its rightful writer (or why none can succeed)."""
+    known = {(route_template(route), method) for route, method in BODIES}
+    missing = sorted(
+        f"{method} {path}"
+        for path, method in api_operations()
+        if method != "GET" and (route_template(path), method.lower()) not in known
+    )
+    assert not missing, "\n".join(missing)
+
+
+@dataclass(frozen=True)
+class _Write:
+    """What to send through one door's write, and whether this send is the positive control."""
+
+    data: dict[str, Any]
+    writer: str | None
+
+
+def _is_page(door: Door) -> bool:
+    return not door.route.startswith(("/api/", "/admin/", "/accounts/"))
+
+
+@pytest.fixture(scope="module")
+def page_forms(world: World) -> dict[str, _Write]:
+    """Every page form as its rightful writer sees it (A's objects), by the path it posts to."""
+    found: dict[str, _Write] = {}
+    for identity in CRAWLERS:
+        client = Client(raise_request_exception=False)
+        client.force_login(world.users()[identity])  # type: ignore[arg-type]
+        for door in _filled(world)[0]:
+            if door.side != "A" or not _is_page(door.door):
+                continue
+            response = client.get(door.path)
+            if response.status_code != HTTPStatus.OK or "html" not in response.get(
+                "Content-Type", ""
+            ):
+                continue
+            for action, data in forms(_body(response).decode(), door.path):
+                found.setdefault(action, _Write(data=data, writer=identity))
+    return found
+
+
+def _write(door: Filled, method: str, world: World, page_forms: dict[str, _Write]) -> _Write | None:
+    """The body of a write through the door, with its rightful writer when it is a control."""
+    side = world.a if door.side == "A" else world.b
+    primary = door.side == "A" and door.path == fill(door.door, side, world).path
+    if door.path.startswith("/api/"):
+        body = BODIES.get((door.door.route, method))
+        if body is None:
+            return None
+        return _Write(data=body.build(side, world), writer=body.writer if primary else None)
+    crawled = page_forms.get(fill(door.door, world.a, world).path)
+    if crawled is None:
+        return _Write(data={}, writer=None)
+    writer = crawled.writer if primary and door.door.name not in PAGE_NO_CONTROL else None
+    return _Write(data=crawled.data, writer=writer)
+
+
 @pytest.mark.parametrize("identity", IDENTITIES)
-def test_authorization_matrix(world: World, identity: str) -> None:
+def test_authorization_matrix(world: World, page_forms: dict[str, _Write], identity: str) -> None:
     """Replay every door as one identity: no secret to the wrong person, no refused write."""
     secrets = {secret.marker.encode(): secret for secret in world.secrets}
     user = world.users()[identity]
@@ -138,12 +205,11 @@ def test_authorization_matrix(world: World, identity: str) -> None:
     if user is not None:
         client.force_login(user)
     api = _api_methods()
-    filled, _ = _filled(world)
     problems: list[str] = []
     seen: set[bytes] = set()
 
     def check(what: str, response: HttpResponseBase) -> None:
-        if response.status_code >= 500:
+        if response.status_code >= HTTPStatus.INTERNAL_SERVER_ERROR:
             problems.append(f"{what}: server error {response.status_code}")
         for marker in set(MARKER.findall(_body(response))):
             seen.add(marker)
@@ -151,45 +217,26 @@ def test_authorization_matrix(world: World, identity: str) -> None:
             if secret is None or identity not in secret.audience:
                 problems.append(f"{what}: shows {marker.decode()}")
 
-    for door in filled:
+    for door in _filled(world)[0]:
         check(f"GET {door.path}", client.get(door.path))
         allowed = writers(door.door, door.side)
         for method in _write_methods(door.door, api):
-            body = BODIES.get((door.door.route, method))
-            side = world.a if door.side == "A" else world.b
-            control = (
-                body is not None
-                and body.writer == identity
-                and door.side == "A"
-                and door.path == fill(door.door, side, world).path
-            )
+            write = _write(door, method, world, page_forms)
+            if write is None:
+                continue  # test_every_api_write_has_a_body names it
+            control = write.writer == identity
             if identity in allowed and not control:
                 continue
-            data = body.build(side, world) if body is not None else {}
-            send = getattr(client, method)
-            try:
-                with transaction.atomic(), _writes_recorded() as written:
-                    if door.path.startswith("/api/"):
-                        response = send(door.path, data, content_type="application/json")
-                    else:
-                        response = send(door.path, data)
-                    raise _Rollback
-            except _Rollback:
-                pass
             what = f"{method.upper()} {door.path}"
+            response, written = _send(client, method, door.path, write.data)
             check(what, response)
-            if control:
-                if response.status_code >= 400 or not written:
-                    problems.append(
-                        f"{what}: the rightful writer's control failed ({response.status_code}, "
-                        f"wrote {sorted(set(written))}): {_body(response)[:200]!r}"
-                    )
-                continue
-            if written:
+            if control and (response.status_code >= HTTPStatus.BAD_REQUEST or not written):
                 problems.append(
-                    f"{method.upper()} {door.path} ({response.status_code}) wrote "
-                    f"{', '.join(sorted(set(written)))}"
+                    f"{what}: the rightful writer's control failed ({response.status_code}, "
+                    f"wrote {sorted(written)}): {_body(response)[:300]!r}"
                 )
+            elif not control and written:
+                problems.append(f"{what} ({response.status_code}) wrote {', '.join(written)}")
 
     meant = {s.marker.encode() for s in world.secrets if identity in s.audience}
     never_seen = sorted(m.decode() for m in meant - seen)
@@ -197,3 +244,20 @@ def test_authorization_matrix(world: World, identity: str) -> None:
     assert not never_seen, "the scan never saw these secrets meant for this identity:\n" + (
         "\n".join(never_seen)
     )
+
+
+def _send(
+    client: Client, method: str, path: str, data: dict[str, Any]
+) -> tuple[HttpResponseBase, list[str]]:
+    """Send one write and undo whatever it wrote; return the response and the tables written."""
+    send = getattr(client, method)
+    try:
+        with transaction.atomic(), _writes_recorded() as written:
+            if path.startswith("/api/"):
+                response = send(path, data, content_type="application/json")
+            else:
+                response = send(path, data)
+            raise _Rollback
+    except _Rollback:
+        pass
+    return response, sorted(set(written))
