@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import attach_errors, fail
@@ -111,6 +111,7 @@ def custom_create(request: AuthenticatedHttpRequest, program_id: int) -> HttpRes
     )
 
 
+@require_safe
 @login_required
 def custom_detail(request: AuthenticatedHttpRequest, instrument_id: int) -> HttpResponse:
     instrument = access_instrument(
