@@ -34,6 +34,7 @@ venv: $(STAMP)
 setup: venv
 	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py seed_demo
 
 run: setup
@@ -49,7 +50,7 @@ lint: venv
 	$(BIN)/lint-imports
 
 typecheck: venv
-	$(BIN)/mypy mentora bench
+	$(BIN)/mypy mentora bench tests conftest.py manage.py
 
 migrations-check: venv
 	$(BIN)/python manage.py makemigrations --check --dry-run

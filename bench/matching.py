@@ -55,7 +55,7 @@ from mentora.engine.csvio import (  # noqa: E402
 from mentora.engine.features import build_model  # noqa: E402
 from mentora.engine.metrics import compute_metrics  # noqa: E402
 from mentora.engine.records import Constraints, ScoringOptions, Weights  # noqa: E402
-from mentora.engine.solvers import solve  # noqa: E402
+from mentora.engine.solvers import Mode, solve  # noqa: E402
 from mentora.engine.solvers.stable import mentor_preference_keys  # noqa: E402
 from mentora.engine.synthetic import DEMOGRAPHIC_VALUES, synthetic_population  # noqa: E402
 
@@ -66,7 +66,7 @@ SIZES: dict[str, tuple[int, int]] = {
 }
 DEMANDS: dict[str, int] = {"one": 1, "multi": 3}
 CLI_MODES = ("optimal", "stable", "greedy")
-SOLVERS = ("optimal", "optimal_total", "stable", "greedy")
+SOLVERS: tuple[Mode, ...] = ("optimal", "optimal_total", "stable", "greedy")
 # At 10k mentees the library had not finished after ten minutes on the benchmark machine.
 MATCHING_LIBRARY_MAX_MENTEES = 1_000
 SCIPY_MAX_MENTEES = 10_000
@@ -287,7 +287,7 @@ def in_process(size: str, demand: str, mentors: Path, mentees: Path, seed: int) 
     selections: dict[str, np.ndarray] = {}
     for mode in SOLVERS:
         started = time.perf_counter()
-        selected = solve(graph, mode)  # type: ignore[arg-type]
+        selected = solve(graph, mode)
         seconds = time.perf_counter() - started
         metrics = compute_metrics(graph, selected)
         selections[mode] = selected

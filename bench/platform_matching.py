@@ -129,7 +129,7 @@ def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentora.settings")
     django.setup()
     # Django's models and commands (and the apps' modules) load only after django.setup().
-    from django.core.management import call_command  # noqa: PLC0415, RUF100 - after setup
+    from django.core.management import call_command  # noqa: PLC0415 - after setup
 
     call_command("migrate", verbosity=0)
 
@@ -137,17 +137,17 @@ def setup_django() -> None:
 def load_database(mentors: list[Any], mentees: list[Any]) -> tuple[Any, Any]:
     """The population as one program's active enrollments; returns (program, manager)."""
     # Models load only after django.setup() (setup_django).
-    from django.db import transaction  # noqa: PLC0415, RUF100 - after setup
+    from django.db import transaction  # noqa: PLC0415 - after setup
 
-    from mentora.accounts.models import User  # noqa: PLC0415, RUF100 - after setup
-    from mentora.profiles.models import (  # noqa: PLC0415, RUF100 - after setup
+    from mentora.accounts.models import User  # noqa: PLC0415 - after setup
+    from mentora.profiles.models import (  # noqa: PLC0415 - after setup
         MenteeNeeds,
         MentorOffer,
         Profile,
         Skill,
         SkillCategory,
     )
-    from mentora.programs.models import (  # noqa: PLC0415, RUF100 - after setup
+    from mentora.programs.models import (  # noqa: PLC0415 - after setup
         Enrollment,
         Organisation,
         OrganisationManager,
@@ -258,9 +258,9 @@ def load_database(mentors: list[Any], mentees: list[Any]) -> tuple[Any, Any]:
 def run_platform(program: Any, manager: Any) -> dict[str, Any]:
     """A match run from start to the draft stored, then the draft page rendered."""
     # The test client and the apps' services load only after django.setup() (setup_django).
-    from django.test import Client  # noqa: PLC0415, RUF100 - after setup
+    from django.test import Client  # noqa: PLC0415 - after setup
 
-    from mentora.matching.services import match_run_start  # noqa: PLC0415, RUF100 - after setup
+    from mentora.matching.services import match_run_start  # noqa: PLC0415 - after setup
 
     client = Client()
     client.force_login(manager)

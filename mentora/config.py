@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 
 class ConfigurationError(RuntimeError):
@@ -53,6 +54,23 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_csp_sources(name: str) -> list[str]:
+    """Read extra hosts or schemes for one Content-Security-Policy directive.
+
+    Only sources such as `https://analytics.example.org` or `data:` are accepted: a quoted
+    keyword (`'unsafe-inline'`, `'unsafe-eval'`, a nonce or hash) would loosen the policy for every
+    page, so it is refused rather than passed on.
+    """
+    sources = env_list(name, default=[])
+    for source in sources:
+        if "'" in source or '"' in source or ";" in source or " " in source:
+            raise ConfigurationError(
+                f"{name} holds {source!r}: list hosts or schemes only "
+                "(https://analytics.example.org), never quoted keywords such as 'unsafe-inline'."
+            )
+    return sources
+
+
 def development_secret_key(var_dir: Path) -> str:
     """Generate a secret key once into var/ and reuse it, so sessions survive restarts."""
     path = var_dir / "secret_key"
@@ -63,3 +81,12 @@ def development_secret_key(var_dir: Path) -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+def redis_url_for_test_worker(url: str, worker: str) -> str:
+    """The Redis URL with a database of the test worker's own (gw0 uses 1, gw1 uses 2...)."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"redis", "rediss"}:
+        raise ConfigurationError(f"REDIS_URL={url!r} must start with redis:// or rediss://.")
+    number = int(worker.removeprefix("gw") or "0")
+    return urlunsplit(parts._replace(path=f"/{number + 1}"))

@@ -5,18 +5,23 @@ Every variable is listed, with its meaning, in `.env.example`.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
+from django.utils.csp import CSP
 
 from mentora.config import (
     ConfigurationError,
     development_secret_key,
     env_bool,
+    env_csp_sources,
     env_int,
     env_list,
     env_str,
+    redis_url_for_test_worker,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -55,7 +60,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
@@ -81,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "mentora.lib.headers.PermissionsPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "mentora.accounts.middleware.UserTimezoneMiddleware",
@@ -104,6 +110,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # `csp_nonce` for the script and style elements that carry one (htmx, admin...).
+                "django.template.context_processors.csp",
                 "mentora.accounts.context_processors.navigation",
                 "mentora.notifications.context_processors.unread",
             ],
@@ -168,6 +176,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mentora] "
 LOGIN_REDIRECT_URL = "home"
+# Sign-up hashes the password even when the address has an account (no timing tells which).
+ACCOUNT_FORMS = {"signup": "mentora.accounts.forms.SignupForm"}
 LOGIN_URL = "account_login"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mentora"
@@ -250,6 +260,7 @@ MENTORA_DAILY_TASKS = [
     "mentora.notifications.tasks.send_notification_digest",
     "mentora.finding.tasks.expire_requests",
     "mentora.surveys.tasks.survey_schedule",
+    "mentora.accounts.tasks.purge_api_tokens",
 ]
 
 # Seconds without a heartbeat after which the worker of a match run (or of a large publish) counts
@@ -265,7 +276,7 @@ REST_FRAMEWORK = {
     # Token first: an unauthenticated call then gets 401 with `WWW-Authenticate: Token` (with
     # the session first, DRF has no challenge to send and answers 403).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "mentora.accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # A service's ValidationError becomes a 400 in this one place.
@@ -296,6 +307,25 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Caches, API tokens and log-in limits (this block is the accounts' own).
+# One cache that every server process shares: log-in and two-factor attempt limits and the
+# two-factor codes already used live there, so they hold however many processes serve the site.
+# Redis when REDIS_URL is set; otherwise a table of the database (`manage.py createcachetable`,
+# run by `make setup`; Django's test databases create it themselves).
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL and TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
+    # Each parallel test worker empties the cache between tests: give each a database of its own.
+    REDIS_URL = redis_url_for_test_worker(REDIS_URL, os.environ["PYTEST_XDIST_WORKER"])
+CACHES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "mentora_cache"}
+}
+# Days an API token works after it is issued (a new log-in issues a new one).
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", default=90)
+if not 1 <= API_TOKEN_DAYS <= 3650:
+    raise ConfigurationError(f"API_TOKEN_DAYS={API_TOKEN_DAYS} must be from 1 to 3650 days.")
+
 # Production hardening, active whenever DEBUG is off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
@@ -307,6 +337,40 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy on every response (docs/deployment.md, "Security headers"): everything
+# comes from this site; a script or <style> element runs only from a file here or with the
+# request's nonce; nothing inline otherwise and no eval. Violations are reported to
+# /csp-report/ and logged. The API's documentation pages carry their own policy (mentora/api).
+# An operator adds a host (an analytics service, say) through the CSP_*_SRC variables.
+CSP_REPORT_PATH = "/csp-report/"
+SECURE_CSP: dict[str, list[str] | str] = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE, *env_csp_sources("CSP_SCRIPT_SRC")],
+    "style-src": [CSP.SELF, CSP.NONCE, *env_csp_sources("CSP_STYLE_SRC")],
+    "img-src": [CSP.SELF, "data:", *env_csp_sources("CSP_IMG_SRC")],
+    "font-src": [CSP.SELF, *env_csp_sources("CSP_FONT_SRC")],
+    "connect-src": [CSP.SELF, *env_csp_sources("CSP_CONNECT_SRC")],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "report-uri": CSP_REPORT_PATH,
+}
+# Browser features no page of Mentora uses, switched off for the site and anything it embeds.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
 
 LOGGING = {
     "version": 1,

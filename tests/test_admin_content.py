@@ -41,6 +41,8 @@ pytestmark = pytest.mark.django_db
 STAFF_MAY_READ: dict[str, frozenset[str]] = {
     # Who people are (the password is a hash the admin never shows).
     "accounts.User": frozenset({"email", "first_name", "last_name", "password"}),
+    # What a person named an API token (never its digest).
+    "accounts.ApiToken": frozenset({"name"}),
     # What an organisation, a program and its questionnaire publish.
     "programs.Organisation": frozenset({"name", "slug", "description"}),
     "programs.OrganisationDomain": frozenset({"domain"}),

@@ -93,7 +93,7 @@ def test_the_checks_above_can_fail() -> None:
         "def f():\n"
         "    import mentora.lib\n"
         "    from mentora.lib import text  # noqa: PLC0415\n"
-        "    from mentora.lib import forms  # noqa: PLC0415, RUF100 - the registry is ready\n"
+        "    from mentora.lib import forms  # noqa: PLC0415 - the registry is ready\n"
         "    import json\n"
     )
     lines = source.splitlines()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from mentora.config import ConfigurationError, development_secret_key, env_bool, env_int
 
@@ -55,8 +57,6 @@ def test_a_bad_number_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_sqlite_runs_in_wal_mode(db: None) -> None:
-    from django.db import connection
-
     if connection.vendor != "sqlite":
         pytest.skip("SQLite only")
     options = connection.settings_dict["OPTIONS"]
@@ -64,8 +64,6 @@ def test_sqlite_runs_in_wal_mode(db: None) -> None:
 
 
 def test_every_variable_the_settings_read_is_in_env_example() -> None:
-    import re
-
     settings_text = (ROOT / "mentora" / "settings.py").read_text()
     used = set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z_]+)"', settings_text))
     listed = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))

@@ -36,12 +36,15 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     """A person who can log in. Their roles live on programs, not here."""
 
+    # Django's documented way to drop an inherited field; the stubs type it as a CharField.
     username = None  # type: ignore[assignment]
     email = models.EmailField("email address", unique=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
+    # Users are created by email, not username, so the manager is ours rather than Django's
+    # auth UserManager, which the stubs say every AbstractUser has.
     objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
@@ -57,3 +60,27 @@ class User(AbstractUser):
             return str(profile.display_name)
         full = self.get_full_name()
         return full or self.email
+
+
+class ApiToken(models.Model):
+    """A key a person's programs send as `Authorization: Token <key>` to use the REST API.
+
+    Only the key's SHA-256 digest is stored: the key itself is shown once, when it is issued. A
+    token works until it expires or is revoked (by its owner, or by a change of password or of
+    second factor); a new log-in issues a new token.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField()
+    last_used = models.DateTimeField(null=True, blank=True)
+    expires = models.DateTimeField()
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        indexes = [models.Index(fields=["user", "revoked"], name="accounts_apitoken_user_live")]
+
+    def __str__(self) -> str:
+        return f"API token {self.pk}"

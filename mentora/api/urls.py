@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
 
 from mentora.api.schema import SCHEMA_SETTINGS
 from mentora.api.views import auth, docs
@@ -16,10 +16,12 @@ urlpatterns = [
     path("docs/", docs.SwaggerView.as_view(url_name="api:schema"), name="docs"),
     path(
         "redoc/",
-        SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"),
+        docs.RedocView.as_view(url_name="api:schema"),
         name="redoc",
     ),
     path("auth/token/", auth.TokenView.as_view(), name="token"),
+    path("auth/tokens/", auth.ApiTokenListView.as_view(), name="tokens"),
+    path("auth/tokens/<int:token_id>/", auth.ApiTokenRevokeView.as_view(), name="token-revoke"),
     # Organisations, programs, questionnaires, enrollments, profiles (one's own too), skills.
     path("", include("mentora.programs.api.urls")),
     # One's own self-identification.

@@ -188,13 +188,14 @@ class _Row:
             raise self.error(column, f"{shown(value)} is out of range: it must be {bound}")
         return number
 
-    def choice(self, column: str, choices: Sequence[str]) -> str | None:
+    def choice[C: str](self, column: str, choices: Sequence[C]) -> C | None:
         value = self.text(column).lower()
         if value == "":
             return None
-        if value not in choices:
-            raise self.error(column, f"{shown(value)} is not one of {', '.join(choices)}")
-        return value
+        for choice in choices:
+            if choice == value:
+                return choice
+        raise self.error(column, f"{shown(value)} is not one of {', '.join(choices)}")
 
     def word(self, column: str, choices: tuple[str, ...]) -> str:
         """A value of a fixed list or empty, kept as written (see `_check_word`)."""
@@ -350,10 +351,10 @@ def read_mentees(path: Path, *, progress: Callable[[int], None] | None = None) -
                 languages=tuple(x.lower() for x in row.items("languages")),
                 timezone=row.timezone(),
                 meeting_formats=row.words("meeting_formats", MEETING_FORMATS),
-                cadence=row.choice("cadence", CADENCES) or "monthly",  # type: ignore[arg-type]
-                industry_preference=row.choice("industry_preference", DIRECTIONS),  # type: ignore[arg-type]
-                organisation_preference=row.choice("organisation_preference", DIRECTIONS),  # type: ignore[arg-type]
-                job_function_preference=row.choice("job_function_preference", DIRECTIONS),  # type: ignore[arg-type]
+                cadence=row.choice("cadence", CADENCES) or "monthly",
+                industry_preference=row.choice("industry_preference", DIRECTIONS),
+                organisation_preference=row.choice("organisation_preference", DIRECTIONS),
+                job_function_preference=row.choice("job_function_preference", DIRECTIONS),
                 manager_id=row.text("manager_id"),
                 previous_mentor_ids=row.items("previous_mentors"),
                 answers=_answers(row, question_columns),

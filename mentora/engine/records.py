@@ -14,9 +14,9 @@ Direction = Literal["same", "different", "any"]
 QuestionRule = Literal["must_match", "should_match", "should_differ", "ignore"]
 Cadence = Literal["weekly", "fortnightly", "monthly", "quarterly"]
 
-DIRECTIONS: tuple[str, ...] = ("same", "different", "any")
+DIRECTIONS: tuple[Direction, ...] = ("same", "different", "any")
 QUESTION_RULES: tuple[str, ...] = ("must_match", "should_match", "should_differ", "ignore")
-CADENCES: tuple[str, ...] = ("weekly", "fortnightly", "monthly", "quarterly")
+CADENCES: tuple[Cadence, ...] = ("weekly", "fortnightly", "monthly", "quarterly")
 MEETING_FORMATS: tuple[str, ...] = ("video", "phone", "in_person")
 FOCUS_AREAS: tuple[str, ...] = (
     "skill_building", "networking", "career_advancement", "emotional_support", "encouragement",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from mentora.engine.records import FOCUS_AREAS, MenteeRecord, MentorRecord
+from mentora.engine.records import FOCUS_AREAS, Cadence, MenteeRecord, MentorRecord
 
 INDUSTRIES = (
     "technology", "healthcare", "finance", "education", "manufacturing", "retail", "energy",
@@ -26,7 +26,7 @@ LANGUAGES = (
     ("en", 70), ("es", 8), ("pt", 5), ("fr", 5), ("de", 5), ("hi", 3), ("zh", 2), ("ja", 2),
 )  # fmt: skip
 MEETING_FORMATS = ("video", "phone", "in_person")
-CADENCES = ("weekly", "fortnightly", "monthly", "quarterly")
+CADENCES: tuple[Cadence, ...] = ("weekly", "fortnightly", "monthly", "quarterly")
 TOPICS = (
     "leadership", "analytics", "strategy", "hiring", "startups", "research", "customers",
     "product", "teams", "negotiation", "budgets", "writing", "speaking", "data", "design",
@@ -186,7 +186,7 @@ def synthetic_population(
             languages=mentee_languages[row],
             timezone=mentee_zones[row],
             meeting_formats=mentee_formats[row],
-            cadence=CADENCES[cadence[row]],  # type: ignore[arg-type]
+            cadence=CADENCES[cadence[row]],
             industry_preference=industry_preference[row] or None,
             manager_id=f"M{manager[row]:06d}" if manager[row] >= 0 and n_mentors else "",
         )

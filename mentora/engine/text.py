@@ -33,7 +33,7 @@ def stop_words() -> frozenset[str]:
     """English stop words (scikit-learn's list)."""
     # scikit-learn takes about a second to import: it is loaded on first use, not whenever a web
     # process imports the engine at start-up.
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: PLC0415, RUF100 - heavy
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: PLC0415 - heavy
 
     return frozenset(ENGLISH_STOP_WORDS)
 
@@ -71,9 +71,9 @@ class TfidfTextSimilarity:
     ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
         """TF-IDF (or LSA) vectors for both sides, fitted on all texts together."""
         # Imported on first use, like `stop_words`: scikit-learn is heavy to import.
-        from sklearn.decomposition import TruncatedSVD  # noqa: PLC0415, RUF100 - heavy, lazy
-        from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415, RUF100 - heavy
-        from sklearn.preprocessing import normalize  # noqa: PLC0415, RUF100 - heavy, lazy
+        from sklearn.decomposition import TruncatedSVD  # noqa: PLC0415 - heavy, lazy
+        from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - heavy
+        from sklearn.preprocessing import normalize  # noqa: PLC0415 - heavy, lazy
 
         n_mentees, n_mentors = len(mentee_texts), len(mentor_texts)
         texts = [*mentee_texts, *mentor_texts]

@@ -13,13 +13,12 @@ class FindingConfig(AppConfig):
 
         Matching sits below finding and must not import it: finding registers its measure
         (`mentora.matching.measures`). The imports wait for `ready` because the selectors import
-        models, which exist only once every app is loaded. (RUF100 is silenced for as long as
-        PLC0415 is not selected in pyproject.toml.)
+        models, which exist only once every app is loaded.
         """
-        from mentora.finding.selectors import (  # noqa: PLC0415, RUF100 - models load first
+        from mentora.finding.selectors import (  # noqa: PLC0415 - models load first
             mentor_response_hours,
         )
-        from mentora.matching.measures import (  # noqa: PLC0415, RUF100 - models load first
+        from mentora.matching.measures import (  # noqa: PLC0415 - models load first
             RESPONSE_HOURS,
             register_mentor_measure,
         )

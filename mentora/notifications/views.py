@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.notifications import selectors, services
@@ -18,6 +18,7 @@ from mentora.notifications.forms import PreferencesForm
 PAGE_SIZE = 25
 
 
+@require_safe
 @login_required
 def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     unread_only = request.GET.get("unread") == "1"
@@ -30,6 +31,7 @@ def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @login_required
 def notification_open(request: AuthenticatedHttpRequest, notification_id: int) -> HttpResponse:
     """Mark the notification read and follow its link, which only ever stays on this site."""

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.files import serve_private_file
@@ -41,6 +42,7 @@ def demographics_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "profiles/demographics.html", {"nav_section": "profile", "form": form})
 
 
+@require_safe
 @login_required
 def my_photo(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     """The signed-in person's own photo (others see it through the profile page they may see)."""

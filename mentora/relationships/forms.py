@@ -33,15 +33,18 @@ from mentora.relationships.services.common import limit_of
 TEXTAREA = {"rows": 3}
 
 
-def _person_label(user: Any) -> str:
-    return f"{user.display_name} ({user.email})"
+class PersonChoiceField(forms.ModelChoiceField[User]):
+    """People by their display names and email addresses."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name} ({obj.email})"
 
 
 class PairForm(forms.Form):
     """A manager chooses a mentor and a mentee of their program."""
 
-    mentor = forms.ModelChoiceField(queryset=User.objects.none())
-    mentee = forms.ModelChoiceField(queryset=User.objects.none())
+    mentor = PersonChoiceField(queryset=User.objects.none())
+    mentee = PersonChoiceField(queryset=User.objects.none())
 
     def __init__(self, *args: Any, program: Program, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -55,7 +58,6 @@ class PairForm(forms.Form):
                 .order_by("profile__display_name", "email")
             )
             field.label = program.role_label(role)
-            field.label_from_instance = _person_label  # type: ignore[method-assign,assignment]
 
 
 class ReasonForm(forms.Form):
@@ -256,7 +258,9 @@ class LessonForm(forms.Form):
     def __init__(self, *args: Any, goals: Any, label: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["text"].label = label
-        self.fields["goal"].queryset = goals  # type: ignore[attr-defined]
+        goal = self.fields["goal"]
+        assert isinstance(goal, GoalChoiceField)
+        goal.queryset = goals
 
 
 class ResourceForm(forms.Form):

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.group_figures import COUNT_MARGIN
@@ -43,17 +44,20 @@ def _figures(request: AuthenticatedHttpRequest, program_id: int) -> dict[str, An
     }
 
 
+@require_safe
 @login_required
 def dashboard(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     return render(request, "reports/dashboard.html", _figures(request, program_id))
 
 
+@require_safe
 @login_required
 def report(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     """The same figures laid out for printing (or saving as PDF from the browser)."""
     return render(request, "reports/report.html", _figures(request, program_id))
 
 
+@require_safe
 @login_required
 def export_list(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     program = access_dashboard(user=request.user, program_id=program_id, to="export").obj
@@ -64,6 +68,7 @@ def export_list(request: AuthenticatedHttpRequest, program_id: int) -> HttpRespo
     )
 
 
+@require_safe
 @login_required
 def export_download(
     request: AuthenticatedHttpRequest, program_id: int, dataset: str, file_format: str
@@ -82,6 +87,7 @@ def export_download(
     return exports.export_response(export)
 
 
+@require_safe
 @login_required
 def progress(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The signed-in person's own benefit scores over time and the goals they reached."""

@@ -320,7 +320,8 @@ def surveys_demo_seed(*, program: Program, rng: random.Random) -> None:
     generator = _Answers(rng)
     answers: list[Answer] = []
     for survey, response in zip(done_surveys, responses, strict=True):
-        relationship = by_pk[survey.relationship_id]  # type: ignore[index]
+        assert survey.relationship_id is not None  # every demo survey is about a relationship
+        relationship = by_pk[survey.relationship_id]
         end = survey.occasion in (Occasion.CLOSING, Occasion.FOLLOW_UP)
         for item in items_of[survey.instrument.key]:
             if not item.applies_to(survey.role):

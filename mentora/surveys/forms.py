@@ -151,6 +151,6 @@ class SendForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         if program_kind_labels:
-            self.fields["roles"].choices = [  # type: ignore[attr-defined]
-                (role, label) for role, label in program_kind_labels.items()
-            ]
+            roles = self.fields["roles"]
+            assert isinstance(roles, forms.ChoiceField)
+            roles.choices = list(program_kind_labels.items())

@@ -112,8 +112,9 @@ def scored_responses(
     ):
         survey_id, respondent_id, relationship_id, role, occasion, key, at = row[:7]
         scale, kind, reverse, number = row[7:]
+        assert number is not None  # number__isnull=False above
         meta[survey_id] = (respondent_id, relationship_id, role, occasion, key, at)
-        sums[survey_id][scale].append(scored_value(_AnswerItem(kind, reverse), number))  # type: ignore[arg-type]
+        sums[survey_id][scale].append(scored_value(_AnswerItem(kind, reverse), number))
     return sorted(
         (
             ScoredResponse(

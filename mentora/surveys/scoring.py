@@ -22,6 +22,13 @@ TEXT_MAX = 5000
 RANGES = {"agree_1_5": (1, 5), "scale_0_10": (0, 10)}
 
 
+class ScoredItem(Protocol):
+    """What scoring one answer needs to know of its item."""
+
+    kind: str
+    reverse_scored: bool
+
+
 class ItemLike(Protocol):
     key: str
     kind: str
@@ -126,7 +133,7 @@ def validate_answers(
     return cleaned
 
 
-def scored_value(item: ItemLike, number: int) -> float:
+def scored_value(item: ScoredItem, number: int) -> float:
     """The value an answer adds to its scale: reversed items count from the other end."""
     if not item.reverse_scored:
         return float(number)

@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from mentora.accounts.models import User
+from mentora.accounts.services import api_token_issue
 from mentora.finding.choosing import bookmark_set, consideration_update
 from mentora.finding.pauses import mentor_pause
 from mentora.finding.services import request_create, request_decline, request_message_add
@@ -149,6 +150,7 @@ def build_world() -> World:
         run=run, mentee=former, wanted=1, matched=0, code="no_mentor", reason="Nobody fits."
     )
     match_pin_set(program=program, mentee=asking, mentor=mentor, kind="pin", set_by=manager)
+    api_token_issue(user=mentor, name="Calendar sync")
     return World(
         staff=staff,
         manager=manager,

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Page
 
+from mentora.accounts.models import User
+from mentora.programs.models import Program
 from mentora.programs.services import question_create
 from mentora.testing import PASSWORD
 
@@ -12,7 +15,7 @@ from .conftest import log_in, scan_page
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _scan(page, paths: list[str], prefix: str) -> dict[str, list[str]]:
+def _scan(page: Page, paths: list[str], prefix: str) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
     for path in paths:
         name = f"a11y-{prefix}-{path.strip('/').replace('/', '-') or 'root'}"
@@ -20,7 +23,7 @@ def _scan(page, paths: list[str], prefix: str) -> dict[str, list[str]]:
     return problems
 
 
-def test_public_pages_pass_an_accessibility_scan(page) -> None:
+def test_public_pages_pass_an_accessibility_scan(page: Page) -> None:
     problems = _scan(
         page, ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"], "public"
     )
@@ -28,7 +31,7 @@ def test_public_pages_pass_an_accessibility_scan(page) -> None:
 
 
 def test_participant_pages_pass_an_accessibility_scan(
-    page, program, mentor, mentee, manager
+    page: Page, program: Program, mentor: User, mentee: User, manager: User
 ) -> None:
     # A required question the mentee has not answered: home asks for it, the answers page shows it.
     question_create(
@@ -55,7 +58,9 @@ def test_participant_pages_pass_an_accessibility_scan(
     assert _scan(page, paths, "participant") == {}
 
 
-def test_manager_pages_pass_an_accessibility_scan(page, program, mentor, mentee, manager) -> None:
+def test_manager_pages_pass_an_accessibility_scan(
+    page: Page, program: Program, mentor: User, mentee: User, manager: User
+) -> None:
     log_in(page, manager.email, PASSWORD)
     paths = [
         "/manage/",

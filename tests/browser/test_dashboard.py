@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Page
 
 from mentora.programs.demo import DEFAULT_SEED, DEMO_PASSWORD, MANAGER_EMAIL, MENTEE_EMAIL
 from mentora.site.demo import demo_seed
@@ -13,7 +14,7 @@ from .conftest import accessibility_problems, log_in, screenshot
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_manager_reads_the_dashboard_of_the_demo_program(page) -> None:  # type: ignore[no-untyped-def]
+def test_manager_reads_the_dashboard_of_the_demo_program(page: Page) -> None:
     restore_data_migrations()  # the demo needs the taxonomy and the built-in surveys
     summary = demo_seed(seed=DEFAULT_SEED)
     program = summary.mentoring_program

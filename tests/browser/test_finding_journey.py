@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import Browser, Page, expect
+from pytest_django.live_server_helper import LiveServer
 
+from mentora.accounts.models import User
 from mentora.finding.models import MentorConsideration, MentorRequest, RequestStatus
 from mentora.finding.services import request_create, request_message_add
+from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
 from mentora.testing import PASSWORD
 from mentora.testing.finding import add_mentor
@@ -18,7 +22,7 @@ from .conftest import log_in, scan_page, screenshot
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _page_for(browser, live_server, user):  # type: ignore[no-untyped-def]
+def _page_for(browser: Browser, live_server: LiveServer, user: User) -> Page:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -27,7 +31,12 @@ def _page_for(browser, live_server, user):  # type: ignore[no-untyped-def]
 
 
 def test_a_mentee_finds_and_asks_a_mentor_who_accepts(
-    page, browser, live_server, program, mentor, mentee
+    page: Page,
+    browser: Browser,
+    live_server: LiveServer,
+    program: Program,
+    mentor: User,
+    mentee: User,
 ) -> None:
     add_mentor(program, "tech@example.org", "Tara Tech", industry="technology")
     log_in(page, mentee.email, PASSWORD)
@@ -41,7 +50,7 @@ def test_a_mentee_finds_and_asks_a_mentor_who_accepts(
     page.wait_for_url(re.compile(r"industry=healthcare"))
     cards = page.locator(".mentor-card")
     cards.first.wait_for()
-    page.wait_for_function("document.querySelectorAll('.mentor-card').length === 1")
+    expect(cards).to_have_count(1, timeout=30_000)
     assert "Otto Mentor" in cards.first.inner_text()
     screenshot(page, "finding-recommendations-filtered")
 
@@ -88,7 +97,9 @@ def test_a_mentee_finds_and_asks_a_mentor_who_accepts(
     screenshot(page, "finding-relationship-started")
 
 
-def test_finding_pages_pass_an_accessibility_scan(page, program, mentor, mentee) -> None:
+def test_finding_pages_pass_an_accessibility_scan(
+    page: Page, program: Program, mentor: User, mentee: User
+) -> None:
     add_mentor(program, "tech@example.org", "Tara Tech", industry="technology")
     request = request_create(
         program=program, mentee=mentee, mentor=mentor, message="I want to lead a team."

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import Page
 
 from mentora.accounts.models import User
 from mentora.matching.models import MatchRun, Pin
 from mentora.matching.services import match_run_start
 from mentora.profiles.models import DemographicIdentity
+from mentora.programs.models import Program
 from mentora.relationships.models import Relationship
 from mentora.testing import PASSWORD
 from mentora.testing.matching import populate
@@ -19,7 +21,7 @@ from .conftest import log_in, scan_page, screenshot
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _identify(program) -> None:  # type: ignore[no-untyped-def]
+def _identify(program: Program) -> None:
     """Self-identification for the fairness view: one group of 5, the rest too small to show."""
     mentees = User.objects.filter(email__startswith="mentee").order_by("pk")
     for index, user in enumerate(mentees):
@@ -28,7 +30,9 @@ def _identify(program) -> None:  # type: ignore[no-untyped-def]
         )
 
 
-def test_a_manager_runs_reviews_pins_reruns_and_publishes(page, program, manager) -> None:
+def test_a_manager_runs_reviews_pins_reruns_and_publishes(
+    page: Page, program: Program, manager: User
+) -> None:
     populate(program, mentors=4, mentees=7, capacity=2, skills=())
     _identify(program)
     log_in(page, manager.email, PASSWORD)
@@ -88,7 +92,9 @@ def test_a_manager_runs_reviews_pins_reruns_and_publishes(page, program, manager
     screenshot(page, "matching-published")
 
 
-def test_the_run_page_follows_progress_until_the_draft(page, program, manager) -> None:
+def test_the_run_page_follows_progress_until_the_draft(
+    page: Page, program: Program, manager: User
+) -> None:
     populate(program, mentors=2, mentees=2, skills=())
     run = MatchRun.objects.create(
         program=program,
@@ -112,7 +118,9 @@ def test_the_run_page_follows_progress_until_the_draft(page, program, manager) -
     assert page.get_by_text("No enrolled mentee is waiting for a mentor.").count() == 1
 
 
-def test_matching_pages_pass_an_accessibility_scan(page, program, manager) -> None:
+def test_matching_pages_pass_an_accessibility_scan(
+    page: Page, program: Program, manager: User
+) -> None:
     populate(program, mentors=7, mentees=6, capacity=1, skills=())
     _identify(program)
     first = match_run_start(program=program, started_by=manager)

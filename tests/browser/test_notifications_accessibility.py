@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from mentora.accounts.models import User
 from mentora.notifications.services import notify
@@ -49,9 +49,7 @@ def test_marking_a_notification_read_updates_the_item_and_the_count(
     nav = page.locator("#nav-notifications")
     assert nav.inner_text().startswith("Notifications 2")
     page.get_by_role("button", name=MARK_READ_ENROLLMENT).click()
-    page.wait_for_function(
-        "document.querySelector('#nav-notifications').innerText.startsWith('Notifications 1')"
-    )
+    expect(nav).to_have_text(re.compile(r"^Notifications 1"), timeout=30_000)
     assert page.get_by_role("button", name=MARK_READ_ENROLLMENT).count() == 0
     page.get_by_role("link", name="A mentor is proposed for you").click()
     page.wait_for_url("**/programs/")

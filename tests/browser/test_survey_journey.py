@@ -6,7 +6,10 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import Page
 
+from mentora.accounts.models import User
+from mentora.programs.models import Program
 from mentora.relationships.models import Relationship, Stage
 from mentora.relationships.services import relationship_create
 from mentora.surveys.instruments import BUILTIN_INSTRUMENTS, builtin_instruments_install
@@ -23,7 +26,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def cultivating(program, manager, mentor, mentee) -> Relationship:  # type: ignore[no-untyped-def]
+def cultivating(program: Program, manager: User, mentor: User, mentee: User) -> Relationship:
     # A transactional test flushes the data migration's rows: put the built-ins back.
     builtin_instruments_install(
         instrument_model=Instrument, version_model=InstrumentVersion, item_model=Item
@@ -54,7 +57,9 @@ def _benefit_history(relationship: Relationship) -> None:
         response.save()
 
 
-def test_a_mentee_answers_a_due_check_in(page, cultivating, mentee) -> None:  # type: ignore[no-untyped-def]
+def test_a_mentee_answers_a_due_check_in(
+    page: Page, cultivating: Relationship, mentee: User
+) -> None:
     # Six weeks into cultivation the daily run sends the first check-in.
     survey_schedule_run(now=timezone.now() + datetime.timedelta(days=42, hours=1))
     survey = Survey.objects.get(respondent=mentee, occasion=Occasion.CHECK_IN)
@@ -103,8 +108,8 @@ def test_a_mentee_answers_a_due_check_in(page, cultivating, mentee) -> None:  # 
     }
 
 
-def test_survey_pages_pass_an_accessibility_scan(  # type: ignore[no-untyped-def]
-    page, program, manager, cultivating, mentee
+def test_survey_pages_pass_an_accessibility_scan(
+    page: Page, program: Program, manager: User, cultivating: Relationship, mentee: User
 ) -> None:
     survey_schedule_run(now=timezone.now() + datetime.timedelta(days=42, hours=1))
     check_in = Survey.objects.get(respondent=mentee, occasion=Occasion.CHECK_IN)

@@ -48,16 +48,15 @@ def test_token_request_is_case_insensitive_about_the_email(mentee: User) -> None
 
 
 @pytest.mark.django_db
-def test_the_same_token_is_returned_until_revoked(mentee: User) -> None:
+def test_each_log_in_gets_a_new_token_until_revoked(mentee: User) -> None:
     client = APIClient()
     first = obtain_token(client, "mentee@example.org")
-    assert obtain_token(client, "mentee@example.org") == first
+    assert obtain_token(client, "mentee@example.org") != first
 
     client.credentials(HTTP_AUTHORIZATION=f"Token {first}")
     assert client.delete(TOKEN_URL).status_code == 204
 
     assert client.get("/api/profiles/me/").status_code == 401
-    assert obtain_token(APIClient(), "mentee@example.org") != first
 
 
 @pytest.mark.django_db
@@ -179,3 +178,47 @@ def test_anonymous_cannot_write(anonymous: APIClient, program: Program) -> None:
         ).status_code
         == 401
     )
+
+
+def current_code(secret: str) -> str:
+    return str(format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time()))))
+
+
+@pytest.mark.django_db
+def test_wrong_codes_are_limited_like_the_two_factor_page(mentee: User) -> None:
+    """allauth's own limit (`login_failed` for the person's second factor): the right code is
+    refused too once it is reached."""
+    secret = generate_totp_secret()
+    TOTP.activate(mentee, secret)
+    client = APIClient()
+    right = current_code(secret)
+    wrong = next(str(n).zfill(6) for n in range(10**6) if str(n).zfill(6) != right)
+    attempt = {"email": "mentee@example.org", "password": PASSWORD}
+
+    statuses = [
+        client.post(TOKEN_URL, {**attempt, "code": wrong}, format="json").status_code
+        for _ in range(5)
+    ]
+    refused = client.post(TOKEN_URL, {**attempt, "code": right}, format="json")
+
+    assert statuses == [400] * 5
+    assert refused.status_code == 429
+    assert "token" not in refused.json()
+
+
+@pytest.mark.django_db
+def test_a_code_gets_one_token_only(mentee: User) -> None:
+    secret = generate_totp_secret()
+    TOTP.activate(mentee, secret)
+    code = current_code(secret)
+    client = APIClient()
+
+    assert obtain_token(client, "mentee@example.org", code=code)
+    again = client.post(
+        TOKEN_URL,
+        {"email": "mentee@example.org", "password": PASSWORD, "code": code},
+        format="json",
+    )
+
+    assert again.status_code == 400
+    assert again.json()["code"] == ["That code is not right or was used."]

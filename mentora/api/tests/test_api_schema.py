@@ -18,6 +18,8 @@ from mentora.api.schema import SCHEMA_SETTINGS
 
 CORE_PATHS = {
     "/api/auth/token/": {"post", "delete"},
+    "/api/auth/tokens/": {"get"},
+    "/api/auth/tokens/{token_id}/": {"delete"},
     "/api/organisations/": {"get", "post"},
     "/api/organisations/{organisation_id}/": {"get"},
     "/api/organisations/{organisation_id}/managers/": {"get", "post"},

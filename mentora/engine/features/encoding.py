@@ -7,7 +7,7 @@ of mentees against every mentor when looking for candidates (see `scoring.py`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,9 +45,9 @@ class SparseEquality:
     mentor: sp.csr_matrix  # M x C, one 1 per row
 
 
-def codes(values: Sequence[object]) -> tuple[IntArray, list[object]]:
+def codes[V: Hashable](values: Sequence[V]) -> tuple[IntArray, list[V]]:
     """Dense integer codes in first-seen order, and the distinct values."""
-    index: dict[object, int] = {}
+    index: dict[V, int] = {}
     encoded = np.fromiter((index.setdefault(v, len(index)) for v in values), np.int64, len(values))
     return encoded, list(index)
 

@@ -26,7 +26,7 @@ def build(inputs: FeatureInputs) -> FeatureBuild:
     mentor_codes, mentor_values = codes(_masks(inputs.mentors))
     table = np.array(
         [
-            [NEUTRAL if not a or not b else float(bool(a & b)) for b in mentor_values]  # type: ignore[operator]
+            [NEUTRAL if not a or not b else float(bool(a & b)) for b in mentor_values]
             for a in mentee_values
         ]
     ).reshape(len(mentee_values), len(mentor_values))

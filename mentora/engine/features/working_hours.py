@@ -34,10 +34,7 @@ def build(inputs: FeatureInputs) -> FeatureBuild:
     mentor_codes, mentor_zones = codes([timezone_offsets(r.timezone) for r in inputs.mentors])
     start, end = inputs.options.working_hours
     overlap = np.array(
-        [
-            [working_hours_overlap(a, b, start, end) for b in mentor_zones]  # type: ignore[arg-type]
-            for a in mentee_zones
-        ]
+        [[working_hours_overlap(a, b, start, end) for b in mentor_zones] for a in mentee_zones]
     ).reshape(len(mentee_zones), len(mentor_zones))
     desired = max(inputs.options.desired_overlap_hours, 1e-9)
     rules: list[Rule] = []

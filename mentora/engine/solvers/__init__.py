@@ -15,7 +15,7 @@ from mentora.engine.solvers.optimal import solve_optimal
 from mentora.engine.solvers.stable import solve_stable
 
 Mode = Literal["optimal", "optimal_total", "stable", "greedy"]
-MODES: tuple[str, ...] = ("optimal", "optimal_total", "stable", "greedy")
+MODES: tuple[Mode, ...] = ("optimal", "optimal_total", "stable", "greedy")
 
 
 def solve(graph: CandidateGraph, mode: Mode) -> IntArray:

@@ -38,6 +38,7 @@ from mentora.engine import (
 )
 from mentora.engine.cli import main
 from mentora.engine.csvio import write_people_csv
+from mentora.engine.solvers import Mode
 from mentora.engine.synthetic import synthetic_population
 
 SEED = 3
@@ -156,7 +157,7 @@ API_DIGESTS = {
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_a_match_run_gives_the_pinned_output(mode: str) -> None:
+def test_a_match_run_gives_the_pinned_output(mode: Mode) -> None:
     mentors, mentees, constraints = population()
     result = match(
         mentors,
@@ -165,7 +166,7 @@ def test_a_match_run_gives_the_pinned_output(mode: str) -> None:
         weights=WEIGHTS,
         options=OPTIONS,
         questions=QUESTIONS,
-        mode=mode,  # type: ignore[arg-type]
+        mode=mode,
         top_k=TOP_K,
         seed=SEED,
         group_labels={m.id: m.industry for m in mentees},

@@ -17,9 +17,10 @@ from mentora.engine import (
 )
 from mentora.engine.candidates import generate_candidates
 from mentora.engine.features import build_model
+from mentora.engine.features.factors import TextFactor
 from mentora.engine.records import ScoringOptions, Weights
 from mentora.engine.scoring import BlockScorer
-from mentora.engine.solvers import MODES
+from mentora.engine.solvers import MODES, Mode
 from mentora.engine.tests.strategies import populations
 
 SOME = settings(max_examples=25, deadline=None)
@@ -29,7 +30,7 @@ People = tuple[list[MentorRecord], list[MenteeRecord]]
 @SOME
 @given(populations(), st.data(), st.sampled_from(MODES))
 def test_excluded_pairs_are_never_matched_and_pinned_always_are(
-    people: People, data: st.DataObject, mode: str
+    people: People, data: st.DataObject, mode: Mode
 ) -> None:
     mentors, mentees = people
     pairs = [(e.id, m.id) for e in mentees for m in mentors]
@@ -55,7 +56,7 @@ def test_excluded_pairs_are_never_matched_and_pinned_always_are(
         mentors,
         mentees,
         constraints=Constraints(excluded_pairs=frozenset(excluded), pinned_pairs=frozenset(pinned)),
-        mode=mode,  # type: ignore[arg-type]
+        mode=mode,
         top_k=3,
     )
     matched = {(a.mentee_id, a.mentor_id) for a in result.assignments}
@@ -72,10 +73,10 @@ def test_excluded_pairs_are_never_matched_and_pinned_always_are(
 
 @SOME
 @given(populations(), st.integers(0, 3), st.sampled_from(MODES))
-def test_the_same_seed_gives_the_same_output(people: People, seed: int, mode: str) -> None:
+def test_the_same_seed_gives_the_same_output(people: People, seed: int, mode: Mode) -> None:
     mentors, mentees = people
-    first = match(mentors, mentees, seed=seed, mode=mode)  # type: ignore[arg-type]
-    second = match(mentors, mentees, seed=seed, mode=mode)  # type: ignore[arg-type]
+    first = match(mentors, mentees, seed=seed, mode=mode)
+    second = match(mentors, mentees, seed=seed, mode=mode)
     assert first.assignments == second.assignments
     assert first.unmatched == second.unmatched
     assert np.array_equal(first.candidates.score_units, second.candidates.score_units)
@@ -123,7 +124,8 @@ def test_block_scores_agree_with_exact_scores(people: People) -> None:
     fast = block.ravel()
     assert np.array_equal(fast >= -1e3, allowed)
     text = model.factors[1]
-    similarity = np.einsum("ij,ij->i", text.mentee_vectors[a], text.mentor_vectors[b])  # type: ignore[attr-defined]
+    assert isinstance(text, TextFactor)
+    similarity = np.einsum("ij,ij->i", text.mentee_vectors[a], text.mentor_vectors[b])
     unclipped = similarity / model.options.full_text_similarity <= 1.0
     exact = model.pair_scores(a, b)
     check = allowed & unclipped

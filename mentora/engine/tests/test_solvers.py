@@ -9,7 +9,7 @@ from matching.games import HospitalResident
 
 from mentora.engine.candidates import CandidateGraph, graph_from_arrays
 from mentora.engine.metrics import blocking_pairs
-from mentora.engine.solvers import MODES, solve
+from mentora.engine.solvers import MODES, Mode, solve
 from mentora.engine.solvers.stable import mentor_preference_keys
 from mentora.engine.tests.strategies import brute_force, candidate_graphs, feasible
 
@@ -18,16 +18,16 @@ FAST = settings(max_examples=60, deadline=None)
 
 @FAST
 @given(candidate_graphs(), st.sampled_from(MODES))
-def test_capacities_and_demands_are_never_exceeded(graph: CandidateGraph, mode: str) -> None:
-    selected = solve(graph, mode)  # type: ignore[arg-type]
+def test_capacities_and_demands_are_never_exceeded(graph: CandidateGraph, mode: Mode) -> None:
+    selected = solve(graph, mode)
     assert feasible(graph, selected.tolist())
     assert len(set(selected.tolist())) == len(selected)
 
 
 @FAST
 @given(candidate_graphs(), st.sampled_from(MODES))
-def test_pinned_pairs_are_always_matched(graph: CandidateGraph, mode: str) -> None:
-    selected = set(solve(graph, mode).tolist())  # type: ignore[arg-type]
+def test_pinned_pairs_are_always_matched(graph: CandidateGraph, mode: Mode) -> None:
+    selected = set(solve(graph, mode).tolist())
     assert set(np.flatnonzero(graph.pinned).tolist()) <= selected
 
 
@@ -45,7 +45,7 @@ def test_plain_optimal_equals_brute_force_and_beats_every_other_solver(
     graph: CandidateGraph,
 ) -> None:
     best_total, best_count, best_total_at_count = brute_force(graph)
-    totals = {mode: int(graph.score_units[solve(graph, mode)].sum()) for mode in MODES}  # type: ignore[arg-type]
+    totals = {mode: int(graph.score_units[solve(graph, mode)].sum()) for mode in MODES}
     assert totals["optimal_total"] == best_total
     assert all(totals["optimal_total"] >= total for total in totals.values())
     lexicographic = solve(graph, "optimal")
@@ -157,6 +157,6 @@ def independent_blocking_pairs(graph: CandidateGraph, selected: np.ndarray) -> i
 
 @FAST
 @given(candidate_graphs(), st.sampled_from(MODES))
-def test_blocking_pair_count_matches_the_definition(graph: CandidateGraph, mode: str) -> None:
-    selected = solve(graph, mode)  # type: ignore[arg-type]
+def test_blocking_pair_count_matches_the_definition(graph: CandidateGraph, mode: Mode) -> None:
+    selected = solve(graph, mode)
     assert blocking_pairs(graph, selected) == independent_blocking_pairs(graph, selected)

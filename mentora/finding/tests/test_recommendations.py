@@ -24,8 +24,8 @@ def empty_cache() -> None:
     cache.clear()
 
 
-def ids(program: Program, mentee: User, **filters: object) -> list[int]:
-    page = recommendation_page(program=program, mentee=mentee, filters=Filters(**filters))  # type: ignore[arg-type]
+def ids(program: Program, mentee: User, *, has_room: bool = True) -> list[int]:
+    page = recommendation_page(program=program, mentee=mentee, filters=Filters(has_room=has_room))
     return [card.mentor_id for card in page.cards]
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.finding import selectors
@@ -17,6 +17,7 @@ from mentora.finding.pauses import mentor_pause, mentor_resume
 from mentora.lib.forms import flash_error
 
 
+@require_safe
 @login_required
 def availability(request: AuthenticatedHttpRequest) -> HttpResponse:
     rows = []

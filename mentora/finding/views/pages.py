@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.finding import selectors, services
@@ -24,6 +24,7 @@ from mentora.lib.wording import role_words
 from mentora.profiles.choices import FocusArea, MeetingFormat
 
 
+@require_safe
 @login_required
 def finding_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Where "Find a mentor" leads: straight to the one program, or a choice of programs."""
@@ -49,6 +50,7 @@ def _page_number(value: str | None) -> int:
         return 1
 
 
+@require_safe
 @login_required
 def recommendations(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     """The mentee's recommended mentors, best first, with reasons, filters and search."""
@@ -78,6 +80,7 @@ def recommendations(request: AuthenticatedHttpRequest, program_id: int) -> HttpR
     return render(request, "finding/recommendations.html", context)
 
 
+@require_safe
 @login_required
 def mentor_detail(
     request: AuthenticatedHttpRequest, program_id: int, mentor_id: int

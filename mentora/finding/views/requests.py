@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.finding import selectors, services
@@ -21,6 +21,7 @@ from mentora.lib.wording import role_words
 from mentora.profiles.choices import FocusArea
 
 
+@require_safe
 @login_required
 def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     sent = selectors.requests_sent(user=request.user)
@@ -39,6 +40,7 @@ def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @login_required
 def request_detail(request: AuthenticatedHttpRequest, request_id: int) -> HttpResponse:
     """The request's page: the mentee's goals and profile for the mentor, the exchange, actions."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Mapping
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -27,8 +29,17 @@ def user(email: str) -> User:
     return User.objects.get(email=email)
 
 
-def start(program: Program, manager: User, **kwargs: object) -> MatchRun:
-    return services.match_run_start(program=program, started_by=manager, **kwargs)  # type: ignore[arg-type]
+def start(
+    program: Program,
+    manager: User,
+    *,
+    mode: str | None = None,
+    top_k: int | None = None,
+    weights: Mapping[str, Any] | None = None,
+) -> MatchRun:
+    return services.match_run_start(
+        program=program, started_by=manager, mode=mode, top_k=top_k, weights=weights
+    )
 
 
 def test_a_run_produces_a_draft_with_pairs_reasons_and_metrics(
@@ -69,16 +80,17 @@ def test_progress_is_written_to_the_run_as_the_engine_reports(
     seen: list[tuple[str, int]] = []
     real_match = match
 
-    def spying_match(*args: object, **kwargs: object) -> MatchResult:
-        progress = kwargs["progress"]
+    # A spy stands in for match(): it takes whatever match() takes.
+    def spying_match(*args: Any, **kwargs: Any) -> MatchResult:
+        progress: Callable[[str, int, int], None] = kwargs["progress"]
 
         def report(phase: str, done: int, total: int) -> None:
-            progress(phase, done, total)  # type: ignore[operator]
+            progress(phase, done, total)
             run = MatchRun.objects.get(program=program)
             seen.append((run.stage, run.percent))
 
         kwargs["progress"] = report
-        return real_match(*args, **kwargs)  # type: ignore[arg-type]
+        return real_match(*args, **kwargs)
 
     with mock.patch("mentora.matching.execution.match", spying_match):
         run = start(program, manager)

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.test import Client
 from django.urls import reverse
+from pytest_django.fixtures import Settings
 
 from mentora.accounts.models import User
 from mentora.matching import services
@@ -48,9 +49,9 @@ def on_postgres() -> None:
 
 
 @pytest.fixture
-def database_tasks(on_postgres: None, settings: object) -> None:
+def database_tasks(on_postgres: None, settings: Settings) -> None:
     """Tasks go to the database, where the worker subprocess finds them."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # type: ignore[attr-defined]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import error_text
@@ -33,6 +33,7 @@ def _bars(histogram: dict[str, int]) -> list[dict[str, object]]:
     ]
 
 
+@require_safe
 @login_required
 def run_detail(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
     """The run: live progress while it runs, why it failed, or the draft (read-only once done)."""

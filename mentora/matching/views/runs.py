@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import HttpResponseClientRefresh
 
 from mentora.accounts.http import AuthenticatedHttpRequest
@@ -83,6 +83,7 @@ def weights_preview(request: AuthenticatedHttpRequest, program_id: int) -> HttpR
     )
 
 
+@require_safe
 @login_required
 def run_progress(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
     """The progress bar of a queued or running run; reloads the page once the run is done."""

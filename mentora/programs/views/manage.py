@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import attach_errors, fail
@@ -170,6 +170,7 @@ def program_edit(request: AuthenticatedHttpRequest, program_id: int) -> HttpResp
     )
 
 
+@require_safe
 @login_required
 def manage_program(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     """The manager's program page: state, participants, invitations, import and export."""

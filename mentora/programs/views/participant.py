@@ -11,7 +11,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.accounts.models import User
@@ -35,6 +35,7 @@ from mentora.programs.lifecycle import LIVE
 from mentora.programs.models import Enrollment, Invitation, Program
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The landing page for visitors; a participant's home listing their programs."""
     user = request.user
@@ -54,6 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @login_required
 def directory(request: AuthenticatedHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
@@ -69,6 +71,7 @@ def directory(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @login_required
 def program_detail(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     access = access_program(user=request.user, program_id=program_id)

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.files import serve_private_file
@@ -49,6 +50,7 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 @login_required
 def profile_detail(request: AuthenticatedHttpRequest, profile_id: int) -> HttpResponse:
     access = access_profile(user=request.user, profile_id=profile_id)
@@ -64,6 +66,7 @@ def profile_detail(request: AuthenticatedHttpRequest, profile_id: int) -> HttpRe
     )
 
 
+@require_safe
 def profile_photo(request: AuthenticatedHttpRequest, profile_id: int) -> HttpResponseBase:
     """A profile's photo, only for those who may see the profile (404 for everyone else,
     anonymous visitors included)."""

@@ -28,7 +28,9 @@ def test_the_second_confirmation_moves_the_pair_to_cultivation(
     agreement_confirm(relationship=relationship, by=mentor)
     relationship.refresh_from_db()
     assert relationship.stage == Stage.CULTIVATION
-    assert relationship.events.last().note == "Both confirmed the agreement."  # type: ignore[union-attr]
+    event = relationship.events.last()
+    assert event is not None
+    assert event.note == "Both confirmed the agreement."
 
 
 def test_an_empty_agreement_cannot_be_confirmed(relationship: Relationship, mentee: User) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps as django_apps
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import StreamingHttpResponse
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from pytest_django.fixtures import Settings
@@ -62,7 +63,8 @@ def test_both_people_get_the_file_under_its_own_name(shared: Resource) -> None:
         client.force_login(person)
         response = client.get(_download(shared))
         assert response.status_code == 200
-        assert b"".join(response.streaming_content) == CONTENT  # type: ignore[attr-defined]
+        assert isinstance(response, StreamingHttpResponse)
+        assert b"".join(response.streaming_content) == CONTENT
         assert "Reading list 2026.pdf" in response["Content-Disposition"]
         assert response["Cache-Control"] == "private, no-store"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
 from pytest_django.fixtures import Settings
@@ -39,7 +40,9 @@ def test_a_mentoring_goal_has_milestones_owner_due_date_and_progress(
     )
     assert goal.owner == mentee
     assert [m.title for m in goal.milestones.all()] == ["Pick a project", "Kick-off"]
-    milestone_set_done(milestone=goal.milestones.first(), by=mentee, done=True)  # type: ignore[arg-type]
+    milestone = goal.milestones.first()
+    assert milestone is not None
+    milestone_set_done(milestone=milestone, by=mentee, done=True)
     goal = goal_update_progress(goal=goal, by=mentee, progress=60)
     assert goal.progress == 60
     assert not goal.is_met
@@ -134,6 +137,7 @@ def test_resources_are_links_or_small_files_of_known_types(
     url = reverse("relationships:resource_download", args=[cultivating.pk, resource.pk])
     response = client.get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"%PDF-1.4 hello"  # type: ignore[attr-defined]
+    assert isinstance(response, StreamingHttpResponse)
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 hello"
     client.force_login(User.objects.get(email="manager@example.org"))
     assert client.get(url).status_code == 404

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentora.accounts.models import User
-from mentora.relationships.models import PrivateNote, Relationship, Stage
+from mentora.programs.models import Program
+from mentora.relationships.models import Meeting, PrivateNote, Question, Relationship, Stage
 from mentora.relationships.services import (
     goal_create,
     lesson_record,
@@ -76,14 +77,16 @@ def _pages(full: dict[str, object]) -> list[str]:
     meeting = full["meeting"]
     question = full["question"]
     assert isinstance(relationship, Relationship)
+    assert isinstance(meeting, Meeting)
+    assert isinstance(question, Question)
     r = relationship.pk
     return [
         reverse("relationships:detail", args=[r]),
         reverse("relationships:acquaintance", args=[r]),
         reverse("relationships:agreement", args=[r]),
-        reverse("relationships:meeting", args=[r, meeting.pk]),  # type: ignore[attr-defined]
-        reverse("relationships:meeting_ics", args=[r, meeting.pk]),  # type: ignore[attr-defined]
-        reverse("relationships:question", args=[r, question.pk]),  # type: ignore[attr-defined]
+        reverse("relationships:meeting", args=[r, meeting.pk]),
+        reverse("relationships:meeting_ics", args=[r, meeting.pk]),
+        reverse("relationships:question", args=[r, question.pk]),
         reverse("relationships:separation", args=[r]),
         reverse("relationships:redefinition", args=[r]),
         reverse("relationships:goal_create", args=[r]),
@@ -150,10 +153,12 @@ def test_private_notes_have_no_admin_page(full: dict[str, object]) -> None:
     staff = User.objects.create_superuser(email="root@example.org", password="x")
     client = client_for(staff)
     relationship = full["relationship"]
+    meeting = full["meeting"]
     assert isinstance(relationship, Relationship)
+    assert isinstance(meeting, Meeting)
     for url in (
         reverse("admin:relationships_relationship_change", args=[relationship.pk]),
-        reverse("admin:relationships_meeting_change", args=[full["meeting"].pk]),  # type: ignore[attr-defined]
+        reverse("admin:relationships_meeting_change", args=[meeting.pk]),
         reverse("admin:relationships_meeting_changelist"),
         reverse("admin:relationships_goal_changelist"),
         reverse("admin:relationships_question_changelist"),
@@ -193,18 +198,18 @@ def test_an_outsider_cannot_write_to_a_relationship(
 
 
 def test_only_managers_open_the_pairing_page(
-    program: object, manager: User, mentor: User, outsider: User
+    program: Program, manager: User, mentor: User, outsider: User
 ) -> None:
-    url = reverse("relationships:create", args=[program.pk])  # type: ignore[attr-defined]
+    url = reverse("relationships:create", args=[program.pk])
     assert client_for(manager).get(url).status_code == 200
     assert client_for(mentor).get(url).status_code == 404
     assert client_for(outsider).get(url).status_code == 404
 
 
 def test_a_manager_pairs_a_mentor_and_a_mentee_from_the_page(
-    program: object, manager: User, mentor: User, mentee: User
+    program: Program, manager: User, mentor: User, mentee: User
 ) -> None:
-    url = reverse("relationships:create", args=[program.pk])  # type: ignore[attr-defined]
+    url = reverse("relationships:create", args=[program.pk])
     response = client_for(manager).post(url, {"mentor": mentor.pk, "mentee": mentee.pk})
     relationship = Relationship.objects.get()
     assert response["Location"] == reverse("relationships:detail", args=[relationship.pk])

@@ -79,7 +79,9 @@ def test_a_manager_decides_only_after_the_notice_period(
         separation_decide(proposal=proposal, by=manager, separate=True)
     cultivating.refresh_from_db()
     assert cultivating.stage == Stage.SEPARATION
-    assert cultivating.events.last().actor == manager  # type: ignore[union-attr]
+    event = cultivating.events.last()
+    assert event is not None
+    assert event.actor == manager
 
 
 def test_closing_reflections_and_new_terms_move_to_redefinition(

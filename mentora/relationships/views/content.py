@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.files import serve_private_file
@@ -205,6 +205,7 @@ def resource_create(request: AuthenticatedHttpRequest, relationship_id: int) -> 
     return redirect(back)
 
 
+@require_safe
 def resource_download(
     request: HttpRequest, relationship_id: int, resource_id: int
 ) -> HttpResponseBase:

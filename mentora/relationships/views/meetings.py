@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import attach_errors, fail
@@ -53,6 +53,7 @@ def meeting_create(request: AuthenticatedHttpRequest, relationship_id: int) -> H
     return render(request, "relationships/meeting_form.html", page_context(access, form=form))
 
 
+@require_safe
 @login_required
 def meeting_detail(
     request: AuthenticatedHttpRequest, relationship_id: int, meeting_id: int
@@ -101,6 +102,7 @@ def meeting_detail(
     )
 
 
+@require_safe
 @login_required
 def meeting_calendar(
     request: AuthenticatedHttpRequest, relationship_id: int, meeting_id: int

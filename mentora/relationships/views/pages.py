@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import attach_errors, fail
@@ -33,6 +33,7 @@ from mentora.relationships.views.common import detail_url, page_context
 STAGE_PATH = [Stage.INITIATION, Stage.CULTIVATION, Stage.SEPARATION, Stage.REDEFINITION]
 
 
+@require_safe
 @login_required
 def relationship_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
@@ -99,6 +100,7 @@ def _stage_path(relationship: Relationship) -> list[dict[str, object]]:
     ]
 
 
+@require_safe
 @login_required
 def relationship_detail(request: AuthenticatedHttpRequest, relationship_id: int) -> HttpResponse:
     user = request.user

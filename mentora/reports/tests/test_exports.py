@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -254,10 +255,12 @@ def test_download_over_http(cohort: Cohort) -> None:
     assert csv_response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in csv_response["Content-Disposition"]
     assert f"{cohort.program.slug}-participants-" in csv_response["Content-Disposition"]
-    body = b"".join(csv_response.streaming_content).decode("utf-8-sig")  # type: ignore[attr-defined]
+    assert isinstance(csv_response, StreamingHttpResponse)
+    body = b"".join(csv_response.streaming_content).decode("utf-8-sig")
     assert len(list(csv.DictReader(io.StringIO(body)))) == 14
     assert "-relationships-pseudonymised-" in xlsx_response["Content-Disposition"]
-    workbook = load_workbook(io.BytesIO(b"".join(xlsx_response.streaming_content)))  # type: ignore[attr-defined]
+    assert isinstance(xlsx_response, StreamingHttpResponse)
+    workbook = load_workbook(io.BytesIO(b"".join(xlsx_response.streaming_content)))
     assert workbook.active is not None
     assert workbook.active.max_row == 8
 

@@ -267,7 +267,8 @@ def test_demo_accounts_hold_their_roles(
     assert roles(MENTEE_EMAIL, coaching) == [Enrollment.Role.MENTEE]
     assert demo.organisation.managers.filter(user__email=MANAGER_EMAIL).exists()
     admin = User.objects.get(email=ADMIN_EMAIL)
-    assert admin.is_staff and admin.is_superuser
+    assert admin.is_staff
+    assert admin.is_superuser
 
 
 def test_site_admin_opens_the_django_admin(demo: DemoSummary, client: Client) -> None:

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import attach_errors, fail
@@ -30,9 +30,9 @@ from mentora.surveys.outcomes import (
 def _send_form(instrument: Instrument, data: Any = None) -> SendForm:
     program = instrument.program
     assert program is not None
-    roles = [Survey.Role.MENTOR, Survey.Role.MENTEE]
+    roles: list[str] = [Survey.Role.MENTOR, Survey.Role.MENTEE]
     if instrument.audience != "both":
-        roles = [instrument.audience]  # type: ignore[list-item]
+        roles = [instrument.audience]
     return SendForm(
         data,
         program_kind_labels={
@@ -111,6 +111,7 @@ def custom_create(request: AuthenticatedHttpRequest, program_id: int) -> HttpRes
     )
 
 
+@require_safe
 @login_required
 def custom_detail(request: AuthenticatedHttpRequest, instrument_id: int) -> HttpResponse:
     instrument = access_instrument(

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.lib.forms import attach_errors
@@ -16,6 +17,7 @@ from mentora.surveys.access import access_survey
 from mentora.surveys.forms import SurveyAnswerForm
 
 
+@require_safe
 @login_required
 def my_surveys(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
@@ -68,6 +70,7 @@ def answer(request: AuthenticatedHttpRequest, survey_id: int) -> HttpResponse:
     )
 
 
+@require_safe
 @login_required
 def progress(request: AuthenticatedHttpRequest, program_id: int) -> HttpResponse:
     """A participant's progress lives on one page for all their programs (reports:progress)."""
