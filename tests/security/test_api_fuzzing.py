@@ -179,7 +179,7 @@ class Report:
 
 
 def _fuzz(
-    operation: APIOperation,
+    operation: APIOperation[Any, Any, Any, Any],
     *,
     mode: GenerationMode,
     app: WSGIHandler,
