@@ -44,7 +44,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from werkzeug.test import Client
 
-from mentora.accounts.models import User
+from mentora.accounts.models import ApiToken, User
 from mentora.finding.models import MentorRequest
 from mentora.matching.models import MatchRun, Pin, Proposal
 from mentora.notifications.models import Notification
@@ -154,6 +154,8 @@ def _objects(world: World, user: User) -> Objects:
         "survey_id": Survey.objects.filter(respondent=user).values_list("pk", flat=True).first()
         or 0,
         "dataset": "participants",
+        # The role's own token (each example is rolled back, so revoking it lasts one request).
+        "token_id": ApiToken.objects.filter(user=user).values_list("pk", flat=True)[0],
     }
     return Objects(world=world, user=user, ids=ids)
 
