@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from mentora.accounts.http import AuthenticatedHttpRequest
 from mentora.accounts.selectors import api_tokens_for_user, get_api_token_for_user
 from mentora.accounts.services import api_token_revoke
 
 
+@require_safe
 @login_required
 def api_tokens(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(

@@ -135,6 +135,7 @@ FILL: dict[str, Filler] = {
     "request_id": lambda s, w: s.request.pk,
     "survey_id": lambda s, w: s.survey.pk,
     "instrument_id": lambda s, w: s.instrument.pk,
+    "token_id": lambda s, w: s.token.pk,
     "profile_id": lambda s, w: s.mentor.profile.pk,
     "dataset": lambda s, w: "participants",
     "file_format": lambda s, w: "csv",
@@ -270,6 +271,9 @@ WRITERS: dict[str, frozenset[str]] = {
     "programs:profile_photo": frozenset(),
     "programs:profile": frozenset({"mentor"}),
     "api:profile": frozenset({"mentor"}),
+    # An API token: its owner alone revokes it.
+    "accounts:api_token_revoke": frozenset({"mentee"}),
+    "api:token-revoke": frozenset({"mentee"}),
 }
 WRITER_PREFIXES: tuple[tuple[str, frozenset[str]], ...] = (
     ("admin:", frozenset()),
@@ -302,10 +306,10 @@ OPEN_PREFIXES = ("account_", "mfa_", "api:token", "api:schema")
 
 def writers(door: Door, side: str) -> frozenset[str]:
     """Who may write through the door filled with the side's objects."""
-    if door.name.startswith(OPEN_PREFIXES):
-        return EVERYONE
     if door.name in WRITERS:
         allowed = WRITERS[door.name]
+    elif door.name.startswith(OPEN_PREFIXES):
+        return EVERYONE
     else:
         allowed = next(
             (found for prefix, found in WRITER_PREFIXES if door.name.startswith(prefix)),
@@ -421,6 +425,7 @@ BODIES: dict[tuple[str, str], Body] = {
         None,
         "an open door (anyone may ask for their own token); the accounts tests cover it",
     ),
+    ("/api/auth/tokens/<int:token_id>/", "delete"): Body(lambda s, w: {}, "mentee"),
     ("/api/auth/token/", "delete"): Body(
         lambda s, w: {}, None, "one's own token; the accounts tests cover it"
     ),

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from mentora.accounts.models import User
+from mentora.accounts.models import ApiToken, User
+from mentora.accounts.services import api_token_issue
 from mentora.finding.choosing import bookmark_set, consideration_update
 from mentora.finding.models import MentorRequest
 from mentora.finding.pauses import mentor_pause
@@ -117,6 +118,7 @@ class Side:
     survey: Survey
     instrument: Instrument
     notification: Notification
+    token: ApiToken
 
 
 @dataclass
@@ -408,6 +410,8 @@ def _side(plant: _Planter, *, letter: str, role_names: _Roles) -> Side:
     pin = match_pin_set(program=program, mentee=asking, mentor=mentor, kind="pin", set_by=manager)
     notification = Notification.objects.filter(recipient=mentee).order_by("pk").first()
     assert notification is not None
+    # An API token's name is its owner's (site staff without the admin's token rights see none).
+    token = api_token_issue(user=mentee, name=plant("token-name", r.mentee)).token
     return Side(
         letter=letter,
         organisation=organisation,
@@ -436,4 +440,5 @@ def _side(plant: _Planter, *, letter: str, role_names: _Roles) -> Side:
         survey=survey,
         instrument=instrument,
         notification=notification,
+        token=token,
     )
