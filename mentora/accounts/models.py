@@ -4,6 +4,7 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 
 
 class UserManager(BaseUserManager["User"]):
@@ -84,3 +85,7 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"API token {self.pk}"
+
+    @property
+    def expired(self) -> bool:
+        return self.expires <= timezone.now()

@@ -293,3 +293,15 @@ def test_the_daily_job_forgets_tokens_dead_for_thirty_days(mentee: User) -> None
 
 def test_the_purge_is_a_daily_job() -> None:
     assert "mentora.accounts.tasks.purge_api_tokens" in settings.MENTORA_DAILY_TASKS
+
+
+def test_the_page_says_which_tokens_have_expired(client: Client, mentee: User) -> None:
+    obtain(name="Old script")
+    token = ApiToken.objects.get(user=mentee)
+    client.force_login(mentee)
+
+    with time_machine.travel(token.expires + datetime.timedelta(days=1)):
+        page = client.get(reverse("accounts:api_tokens")).content.decode()
+
+    assert "Expired " in page
+    assert "table-scroll" in page
