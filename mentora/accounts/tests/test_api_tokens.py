@@ -297,11 +297,10 @@ def test_the_purge_is_a_daily_job() -> None:
 
 def test_the_page_says_which_tokens_have_expired(client: Client, mentee: User) -> None:
     obtain(name="Old script")
-    token = ApiToken.objects.get(user=mentee)
+    ApiToken.objects.filter(user=mentee).update(expires=timezone.now() - datetime.timedelta(days=1))
     client.force_login(mentee)
 
-    with time_machine.travel(token.expires + datetime.timedelta(days=1)):
-        page = client.get(reverse("accounts:api_tokens")).content.decode()
+    page = client.get(reverse("accounts:api_tokens")).content.decode()
 
     assert "Expired " in page
     assert "table-scroll" in page
