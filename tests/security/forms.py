@@ -36,7 +36,16 @@ class _Forms(HTMLParser):
         if tag == "form" and a.get("method", "get").lower() == "post":
             self._data = {}
             self.forms.append((a.get("action", ""), self._data))
-        if self._data is None or not a.get("name"):
+        if self._data is None:
+            return
+        if tag == "option" and self._select is not None:
+            # The first option with a value, unless another is selected: a required choice is
+            # made the way a person would make it.
+            value = a.get("value", "")
+            if value and (not self._data.get(self._select) or "selected" in a):
+                self._data[self._select] = value
+            return
+        if not a.get("name"):
             return
         name = a["name"]
         if tag == "input":
@@ -54,10 +63,6 @@ class _Forms(HTMLParser):
         elif tag == "select":
             self._select = name
             self._data.setdefault(name, "")
-        elif tag == "option" and self._select is not None:
-            value = a.get("value", "")
-            if value and (not self._data.get(self._select) or "selected" in a):
-                self._data[self._select] = value
 
     def handle_data(self, data: str) -> None:
         if self._data is not None and self._textarea and data.strip():
