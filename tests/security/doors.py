@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
@@ -25,14 +26,17 @@ from tests.security.world import Side, World
 
 __all__ = [
     "BODIES",
+    "PAGE_BODIES",
     "Body",
     "Door",
     "Filled",
+    "PageBody",
     "Unfillable",
     "api_operations",
     "doors",
     "fill",
     "fills",
+    "page_methods",
     "route_template",
     "writers",
 ]
@@ -67,6 +71,8 @@ class Filled:
     door: Door
     side: str
     path: str
+    # The stage of the side's pair the path names when it is not the side's main relationship.
+    stage: str = ""
 
 
 def _walk(resolver: URLResolver, prefix: str, regex: str, namespace: str) -> Iterator[Door]:
@@ -89,6 +95,22 @@ def _walk(resolver: URLResolver, prefix: str, regex: str, namespace: str) -> Ite
                 regex=full,
                 view=pattern.callback,
             )
+
+
+def page_methods(door: Door) -> frozenset[str] | None:
+    """The methods a page answers when its view names them (`require_http_methods` and its
+    family, or a class's handlers); None when the view reads `request.method` itself."""
+    view_class = getattr(door.view, "view_class", None)
+    if view_class is not None:
+        return frozenset(m.upper() for m in view_class.http_method_names if hasattr(view_class, m))
+    function: Any = door.view
+    while True:
+        free = dict(zip(function.__code__.co_freevars, function.__closure__ or (), strict=True))
+        if "request_method_list" in free:
+            return frozenset(free["request_method_list"].cell_contents)
+        if not hasattr(function, "__wrapped__"):
+            return None
+        function = function.__wrapped__
 
 
 def route_template(route: str) -> str:
@@ -194,8 +216,10 @@ def fills(door: Door, side: Side, world: World) -> list[Filled]:
     pair in each other stage (initiation, separation, ended)."""
     filled = [fill(door, side, world)]
     if door.keywords == ("relationship_id",):
-        for relationship in (side.initiation, side.separation, side.ended):
-            filled.append(fill(door, side, world, relationship_id=relationship.pk))
+        for stage in ("initiation", "separation", "ended"):
+            relationship = getattr(side, stage)
+            one = fill(door, side, world, relationship_id=relationship.pk)
+            filled.append(replace(one, stage=stage))
     return filled
 
 
@@ -539,5 +563,65 @@ BODIES: dict[tuple[str, str], Body] = {
         lambda s, w: {"learned": "Much.", "application": "Daily."},
         None,
         "a closing reflection waits for separation",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class PageBody:
+    """A page write whose form, as its rightful writer sees it, is not a valid body by itself.
+
+    `writer` opens A's page (with `query`), the form that posts back is read, and `build` sets
+    what a person would choose there (a changed value, a file, the button's move), for each
+    side's objects; where the page shows no form, `build` is the whole body. `writer` must then
+    succeed on A's objects: the positive control. `succeeds_to` names the page a success
+    redirects to, for a write whose success writes no row."""
+
+    build: Callable[[Side, World], dict[str, Any]]
+    writer: str
+    query: str = ""
+    succeeds_to: str = ""
+
+
+def _participants_file(s: Side, w: World) -> dict[str, Any]:
+    row = "email,display_name,role\r\nnew-mentee@example.org,Nia New,mentee\r\n"
+    return {"file": SimpleUploadedFile("people.csv", row.encode(), "text/csv")}
+
+
+PAGE_BODIES: dict[str, PageBody] = {
+    # The manager named on one's profile must share an organisation or a program with one.
+    "profiles:edit": PageBody(lambda s, w: {"manager_email": s.manager.email}, "mentee"),
+    # Saving the agreement unchanged writes nothing.
+    "relationships:agreement": PageBody(lambda s, w: {"goals": "Grow as a leader."}, "mentee"),
+    # The page's buttons choose the rule; the world's pair is pinned already, so forbid it.
+    "matching:pin": PageBody(lambda s, w: {"kind": "forbid"}, "manager_a"),
+    # The enrollment window must close after it opens.
+    "programs:program_create": PageBody(
+        lambda s, w: {"enrollment_closes_at": "2027-04-01T10:00"}, "manager_a"
+    ),
+    "programs:program_edit": PageBody(
+        lambda s, w: {"enrollment_closes_at": "2027-04-01T10:00"}, "manager_a"
+    ),
+    # The page's buttons are the moves; an open program may move to matching.
+    "programs:program_transition": PageBody(lambda s, w: {"to_state": "matching"}, "manager_a"),
+    # The first kind offered is a single choice, which needs two choices.
+    "programs:questions": PageBody(
+        lambda s, w: {"choices_text": "Mornings\nEvenings"}, "manager_a"
+    ),
+    # The upload waits on disk for its confirmation page: success writes no row.
+    "programs:import": PageBody(
+        _participants_file, "manager_a", succeeds_to="programs:import_confirm"
+    ),
+    # The participant of A's second program enrolls in A's first as a mentor.
+    "programs:enroll": PageBody(lambda s, w: {"role": "mentor"}, "other_program", "?role=mentor"),
+    # The world's mentor is paused; pausing again moves the day they come back.
+    "finding:pause": PageBody(
+        lambda s, w: {
+            f"pause-{s.program.pk}-until": (
+                timezone.localdate() + datetime.timedelta(days=40)
+            ).isoformat(),
+            f"pause-{s.program.pk}-note": "Away a little longer.",
+        },
+        "mentor",
     ),
 }

@@ -15,16 +15,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection, transaction
 from django.http import HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.test import Client, override_settings
+from django.urls import Resolver404, resolve
 from pytest_django import DjangoDbBlocker
 
 from tests.security.doors import (
     BODIES,
+    PAGE_BODIES,
     Door,
     Filled,
     Unfillable,
@@ -32,6 +35,7 @@ from tests.security.doors import (
     doors,
     fill,
     fills,
+    page_methods,
     route_template,
     writers,
 )
@@ -49,25 +53,41 @@ WRITE_METHODS = ("post", "put", "patch", "delete")
 LOG_OUT = frozenset({"admin:logout", "account_logout"})
 # Who opens every page to read its forms: between them they are the rightful writer of every form.
 CRAWLERS = ("mentee", "mentor", "manager_a", "participant", "staff")
-# Page forms whose crawled body does not (yet) succeed for their rightful writer, and why. Their
-# refusals are still replayed with the crawled body; a new page form gets a control by default.
-_CRAWLED_INVALID = "the crawled form misses required fields (teach the matrix a page body)"
+# Page writes that no identity can make succeed in the world's state, and why. Their refusals
+# are still replayed (with the crawled form, or `{}` where no page shows one); a page form a
+# crawler sees gets a control by default, and `doors.PAGE_BODIES` teaches the others.
 PAGE_NO_CONTROL: dict[str, str] = {
-    "profiles:edit": "the crawled manager field names someone outside the person's organisations",
-    "relationships:agreement": _CRAWLED_INVALID,
-    "relationships:goal_create": _CRAWLED_INVALID,
-    "relationships:create": _CRAWLED_INVALID,
-    "surveys:custom_create": _CRAWLED_INVALID,
-    "surveys:custom_edit": _CRAWLED_INVALID,
-    "programs:organisation_skills": _CRAWLED_INVALID,
-    "programs:program_create": _CRAWLED_INVALID,
-    "programs:program_edit": _CRAWLED_INVALID,
-    "programs:questions": _CRAWLED_INVALID,
-    "programs:question_edit": _CRAWLED_INVALID,
-    "programs:import": "an import needs a spreadsheet file",
-    "programs:program_transition": "the form's first move is not open to the program now",
-    "programs:invite": "the crawled invitation does not validate",
-    "matching:pin": "the crawled pin repeats the world's pin",
+    "csp_report": "the browser's report sink: anyone may post there, and it only logs",
+    "relationships:accept": "no pair of the world waits to be accepted",
+    "relationships:separation": (
+        "the main pair has an open proposal already, and the other stages propose nothing"
+    ),
+    "relationships:separation_decide": (
+        "a manager decides only after the notice period, which the world's proposal has not passed"
+    ),
+    "relationships:acknowledgment": (
+        "only a mentee in separation thanks, and the replayed mentee's pair is in cultivation"
+    ),
+    "matching:preview": "a preview of other weights writes nothing",
+    "matching:move": "the world's draft has one mentor: a proposal has nowhere to move",
+    "finding:request_create": "the world's mentor is paused, so nobody can ask them now",
+    "finding:request_withdraw": "only the asking mentee withdraws, and they are not replayed",
+    "programs:invitation": (
+        "the world's invitation is for an address no identity signs in with; a mentee's link only "
+        "leads to the enrollment page (programs:enroll has the control)"
+    ),
+    "programs:enrollment_decide": "the world's enrollment is active already",
+    "programs:import_confirm": (
+        "an upload's token belongs to the session that uploaded it; the matrix's is made up"
+    ),
+}
+# Pages of a pair in another stage that show a form the stage refuses (the service says why when
+# it is posted), by URL name and stage: no control there.
+STAGE_NO_CONTROL: dict[tuple[str, str], str] = {
+    ("relationships:goal_create", "ended"): "the page shows the form; an ended pair adds no goal",
+    ("relationships:meeting_create", "ended"): (
+        "the page shows the form; an ended pair schedules no meeting"
+    ),
 }
 
 
@@ -83,8 +103,12 @@ def world(
 ) -> Iterator[World]:
     """The world, built once per module (per xdist worker) inside a transaction rolled back at
     the end."""
-    media = tmp_path_factory.mktemp("media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+    media, var = tmp_path_factory.mktemp("media"), tmp_path_factory.mktemp("var")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, VAR_DIR=var),  # an upload waits in VAR_DIR
+        transaction.atomic(),
+    ):
         yield build_world()
         transaction.set_rollback(True)
 
@@ -168,12 +192,33 @@ def test_every_api_write_has_a_body() -> None:
     assert not missing, "\n".join(missing)
 
 
+def test_every_page_write_has_a_body(world: World, page_forms: dict[str, _Write]) -> None:
+    """A page that may answer POST but whose form no crawler saw is posted `{}`: refused for its
+    empty body, not for who sends it. Teach `doors.PAGE_BODIES` its body and rightful writer,
+    or say in `PAGE_NO_CONTROL` why nobody can succeed there in the world's state."""
+    missing = []
+    for door in doors():
+        methods = page_methods(door)
+        if (
+            not _is_page(door)
+            or (methods is not None and "POST" not in methods)
+            or door.name in PAGE_BODIES
+            or door.name in PAGE_NO_CONTROL
+        ):
+            continue
+        if not any(one.path in page_forms for one in fills(door, world.a, world)):
+            missing.append(f"{door.route} ({door.name})")
+    assert not missing, "\n".join(missing)
+
+
 @dataclass(frozen=True)
 class _Write:
-    """What to send through one door's write, and whether this send is the positive control."""
+    """What to send through one door's write, and whether this send is the positive control;
+    `succeeds_to` names the page a success redirects to when it writes no row."""
 
     data: dict[str, Any]
     writer: str | None
+    succeeds_to: str = ""
 
 
 def _is_page(door: Door) -> bool:
@@ -186,6 +231,7 @@ def page_forms(world: World) -> dict[str, _Write]:
     found: dict[str, _Write] = {}
     with transaction.atomic():  # opening a page may write (a notification opened is read)
         _crawl(world, found)
+        _crawl_page_bodies(world, found)
         transaction.set_rollback(True)
     return found
 
@@ -208,6 +254,22 @@ def _crawl(world: World, found: dict[str, _Write]) -> None:
                     found.setdefault(action, _Write(data=data, writer=identity))
 
 
+def _crawl_page_bodies(world: World, found: dict[str, _Write]) -> None:
+    """The form of each `PAGE_BODIES` page as that body's writer sees it."""
+    for door in doors():
+        body = PAGE_BODIES.get(door.name)
+        if body is None:
+            continue
+        path = fill(door, world.a, world).path
+        client = Client(raise_request_exception=False)
+        client.force_login(world.users()[body.writer])  # type: ignore[arg-type]
+        response = client.get(path + body.query)
+        own = [data for action, data in forms(_body(response).decode(), path) if action == path]
+        # A door that only writes (405 to GET) keeps the form another page showed.
+        seen = found[path].data if path in found else {}
+        found[path] = _Write(data=own[0] if own else seen, writer=body.writer)
+
+
 def _write(door: Filled, method: str, world: World, page_forms: dict[str, _Write]) -> _Write | None:
     """The body of a write through the door, with its rightful writer when it is a control."""
     side = world.a if door.side == "A" else world.b
@@ -217,11 +279,23 @@ def _write(door: Filled, method: str, world: World, page_forms: dict[str, _Write
         if body is None:
             return None
         return _Write(data=body.build(side, world), writer=body.writer if primary else None)
-    crawled = page_forms.get(fill(door.door, world.a, world).path)
+    # A's path's own form when a crawler saw one (a relationship's forms differ by stage), else
+    # the form of A's primary path: B's doors are posted what A's rightful writer posts.
+    own = page_forms.get(door.path) if door.side == "A" else None
+    crawled = own or page_forms.get(fill(door.door, world.a, world).path)
     if crawled is None:
         return _Write(data={}, writer=None)
-    writer = crawled.writer if primary and door.door.name not in PAGE_NO_CONTROL else None
-    return _Write(data=crawled.data, writer=writer)
+    control = (
+        (primary or own is not None)
+        and door.door.name not in PAGE_NO_CONTROL
+        and (door.door.name, door.stage) not in STAGE_NO_CONTROL
+    )
+    writer = crawled.writer if control else None
+    page_body = PAGE_BODIES.get(door.door.name)
+    if page_body is None:
+        return _Write(data=crawled.data, writer=writer)
+    data = {**crawled.data, **page_body.build(side, world)}
+    return _Write(data=data, writer=writer, succeeds_to=page_body.succeeds_to)
 
 
 @pytest.mark.parametrize("identity", IDENTITIES)
@@ -259,6 +333,8 @@ def test_authorization_matrix(world: World, page_forms: dict[str, _Write], ident
             what = f"{method.upper()} {door.path}"
             response, written = _send(client, method, door.path, write.data)
             check(what, response)
+            if write.succeeds_to and _redirects_to(response, write.succeeds_to):
+                written.append(f"(a redirect to {write.succeeds_to})")
             if control and (response.status_code >= HTTPStatus.BAD_REQUEST or not written):
                 problems.append(
                     f"{what}: the rightful writer's control failed ({response.status_code}, "
@@ -273,6 +349,13 @@ def test_authorization_matrix(world: World, page_forms: dict[str, _Write], ident
     assert not never_seen, "the scan never saw these secrets meant for this identity:\n" + (
         "\n".join(never_seen)
     )
+
+
+def _redirects_to(response: HttpResponseBase, name: str) -> bool:
+    try:
+        return resolve(urlsplit(response.get("Location", "")).path).view_name == name
+    except Resolver404:
+        return False
 
 
 def _errors(response: HttpResponseBase) -> str:
