@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from mentora.accounts.models import ApiToken, User
+from mentora.lib.text import clean_line
 
 # `last_used` is written at most this often per token, so that busy clients cost no write a call.
 LAST_USED_PRECISION = datetime.timedelta(minutes=1)
@@ -34,12 +35,14 @@ def api_token_digest(key: str) -> str:
 
 @transaction.atomic
 def api_token_issue(*, user: User, name: str = "") -> IssuedToken:
-    """Issue a new token for the person, valid for API_TOKEN_DAYS days."""
+    """Issue a new token for the person, valid for API_TOKEN_DAYS days; `name` (one line, at most
+    100 characters) says what it is for."""
+    name = clean_line(name, field="name", label="The token's name", limit=100, required=False)
     key = secrets.token_urlsafe(32)
     now = timezone.now()
     token = ApiToken.objects.create(
         user=user,
-        name=name.strip()[:100] or DEFAULT_TOKEN_NAME,
+        name=name or DEFAULT_TOKEN_NAME,
         digest=api_token_digest(key),
         created=now,
         expires=now + datetime.timedelta(days=settings.API_TOKEN_DAYS),

@@ -17,6 +17,7 @@ from allauth.mfa.totp.internal.auth import (
 )
 from django.conf import settings
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -304,3 +305,29 @@ def test_the_page_says_which_tokens_have_expired(client: Client, mentee: User) -
 
     assert "Expired " in page
     assert "table-scroll" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("x" * 101, "100"), ("Two\nlines", "one line"), ("Nul\x00", "NUL")],
+)
+def test_a_token_name_is_checked_by_the_service(mentee: User, name: str, message: str) -> None:
+    """Every door that names a token (the API today, a page tomorrow) gets the same answer:
+    a name too long, on two lines or with a NUL character is refused, never cut or stored."""
+    with pytest.raises(ValidationError, match=message) as refused:
+        api_token_issue(user=mentee, name=name)
+
+    assert "name" in refused.value.message_dict
+    assert not ApiToken.objects.filter(user=mentee).exists()
+
+
+def test_the_api_refuses_a_token_name_on_two_lines(mentee: User) -> None:
+    response = APIClient().post(
+        "/api/auth/token/",
+        {"email": mentee.email, "password": PASSWORD, "name": "Two\nlines"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "name" in response.json()
+    assert not ApiToken.objects.filter(user=mentee).exists()
