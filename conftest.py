@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from django.db import connection
+from pytest_django.fixtures import Settings
 from pytest_django.plugin import blocking_manager_key
 from rest_framework.test import APIClient
 
@@ -14,6 +16,7 @@ from mentora.programs.models import Enrollment, Organisation, Program
 from mentora.programs.services import enrollment_submit, program_create
 from mentora.testing import make_person, restore_data_migrations
 from mentora.testing.programs import make_organisation
+from mentora.testing.world import World, build_world
 
 TEST_DATABASE = pytest.StashKey[str]()
 
@@ -47,6 +50,13 @@ def postgres_only(request: pytest.FixtureRequest) -> None:
     DATABASE_URL pointing at PostgreSQL)."""
     if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://...")
+
+
+@pytest.fixture
+def world(settings: Settings, tmp_path: Path, db: None) -> World:
+    """A world with a row in every table and its files in a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path
+    return build_world()
 
 
 @pytest.fixture

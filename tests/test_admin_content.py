@@ -27,11 +27,10 @@ from django.db import models
 from django.db.models.constants import LOOKUP_SEP
 from django.test import Client, RequestFactory
 from django.urls import reverse
-from pytest_django.fixtures import Settings
 
 from mentora.accounts.models import User
 from mentora.surveys.models import Answer, Response
-from mentora.testing.world import World, build_world
+from mentora.testing.world import World
 
 pytestmark = pytest.mark.django_db
 
@@ -163,12 +162,6 @@ def admin_pages(model: type[models.Model]) -> Iterator[str]:
     for row in sample_rows(model):
         for page in ("change", "delete", "history"):
             yield reverse(f"{base}_{page}", args=[row.pk])
-
-
-@pytest.fixture
-def world(settings: Settings, tmp_path: Path) -> World:
-    settings.MEDIA_ROOT = tmp_path
-    return build_world()
 
 
 @pytest.fixture

@@ -7,17 +7,14 @@ a new admin is covered without anyone remembering to.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.db import models
 from django.test import Client, RequestFactory
 from django.urls import reverse
-from pytest_django.fixtures import Settings
 
-from mentora.testing.world import World, build_world
+from mentora.testing.world import World
 
 pytestmark = pytest.mark.django_db
 
@@ -46,12 +43,6 @@ RECORDS = {
     "surveys.Response",
     "surveys.Answer",
 }
-
-
-@pytest.fixture
-def world(settings: Settings, tmp_path: Path) -> World:
-    settings.MEDIA_ROOT = tmp_path
-    return build_world()
 
 
 @pytest.fixture

@@ -15,10 +15,9 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseBase
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from pytest_django.fixtures import Settings
 
 from mentora.config import ConfigurationError, env_csp_sources
-from mentora.testing.world import World, build_world
+from mentora.testing.world import World
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE_DIRS = [ROOT / "mentora" / "templates", *sorted((ROOT / "mentora").glob("*/templates"))]
@@ -133,12 +132,6 @@ def assert_headers(path: str, response: HttpResponseBase) -> None:
     policy = response.headers["Content-Security-Policy"]
     assert "unsafe-inline" not in policy, path
     assert "unsafe-eval" not in policy, path
-
-
-@pytest.fixture
-def world(settings: Settings, tmp_path: Path, db: None) -> World:
-    settings.MEDIA_ROOT = tmp_path
-    return build_world()
 
 
 @pytest.mark.django_db

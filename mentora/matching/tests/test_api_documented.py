@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from pytest_django.fixtures import Settings
 from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
 from mentora.matching.models import MatchRun, Proposal
 from mentora.testing.openapi import assert_documented
-from mentora.testing.world import World, build_world
+from mentora.testing.world import World
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(settings: Settings, tmp_path: Path) -> World:
-    settings.MEDIA_ROOT = tmp_path
-    return build_world()
 
 
 def test_a_draft_nobody_published_answers_as_documented(

@@ -4,24 +4,16 @@ says."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
-from pytest_django.fixtures import Settings
 from rest_framework.test import APIClient
 
 from mentora.accounts.models import User
 from mentora.surveys.models import Instrument
 from mentora.testing.openapi import assert_documented
-from mentora.testing.world import World, build_world
+from mentora.testing.world import World
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(settings: Settings, tmp_path: Path) -> World:
-    settings.MEDIA_ROOT = tmp_path
-    return build_world()
 
 
 def test_an_item_that_scores_no_scale_answers_as_documented(
